@@ -1,0 +1,20 @@
+fn main() {
+    // Our commands are declared here so that they are only callable where a
+    // capability grants them (see capabilities/main.json).
+    let commands = &[
+        "startup_project",
+        "open_project",
+        "open_sample_project",
+        "pick_folder",
+        "recent_projects",
+        "wizard_definition",
+        "render_preview",
+        "save_draft",
+        "save_plan",
+    ];
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(commands)),
+    )
+    .expect("failed to run tauri-build");
+}

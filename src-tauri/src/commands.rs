@@ -1,0 +1,144 @@
+//! The app's commands: each a few lines over the `deployplan` core.
+//! Blocking work (disk, dialogs) runs off the main thread.
+
+use crate::error::CommandError;
+use crate::state::Session;
+use deployplan::answers::Answers;
+use deployplan::plan::{glossary, steps, GlossaryEntry, StepDef};
+use deployplan::recent::RecentProject;
+use deployplan::session::ProjectView;
+use serde::Serialize;
+use std::path::PathBuf;
+use std::sync::Arc;
+use tauri::{AppHandle, Runtime, State, WebviewWindow};
+
+type Result<T> = std::result::Result<T, CommandError>;
+
+/// Runs blocking work on tokio's blocking pool.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T> + Send + 'static,
+) -> Result<T> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|error| CommandError::new("internal", error.to_string()))?
+}
+
+/// The project named on the command line, opened; `None` if there was none.
+#[tauri::command]
+pub async fn startup_project(session: State<'_, Arc<Session>>) -> Result<Option<ProjectView>> {
+    let session = Arc::clone(&session);
+    blocking(move || match session.take_startup_folder() {
+        Some(folder) => session.open(&folder).map(Some),
+        None => Ok(None),
+    })
+    .await
+}
+
+/// Opens the project folder at `path`.
+#[tauri::command]
+pub async fn open_project(session: State<'_, Arc<Session>>, path: String) -> Result<ProjectView> {
+    let session = Arc::clone(&session);
+    blocking(move || session.open(&PathBuf::from(path))).await
+}
+
+/// Opens the bundled sample project.
+#[tauri::command]
+pub async fn open_sample_project(session: State<'_, Arc<Session>>) -> Result<ProjectView> {
+    let session = Arc::clone(&session);
+    blocking(move || session.open(&deployplan::sample::sample_project_dir())).await
+}
+
+/// Asks the user for a project folder with the native dialog; `None` if cancelled.
+#[tauri::command]
+pub async fn pick_folder<R: Runtime>(
+    app: AppHandle<R>,
+    window: WebviewWindow<R>,
+) -> Result<Option<String>> {
+    #[cfg(feature = "e2e")]
+    if let Some(folder) = std::env::var_os("DEPLOYPLAN_E2E_PICK_FOLDER") {
+        return Ok(Some(PathBuf::from(folder).display().to_string()));
+    }
+    // Like tauri-plugin-dialog: the dialog is created on the main thread and
+    // awaited here, so neither thread blocks the other.
+    let (sender, receiver) = std::sync::mpsc::channel();
+    app.run_on_main_thread(move || {
+        let dialog = rfd::AsyncFileDialog::new()
+            .set_title("Open project folder")
+            .set_parent(&window)
+            .pick_folder();
+        let _ = sender.send(dialog);
+    })?;
+    let dialog = blocking(move || {
+        receiver
+            .recv()
+            .map_err(|e| CommandError::new("internal", e.to_string()))
+    })
+    .await?;
+    Ok(dialog
+        .await
+        .map(|handle| handle.path().display().to_string()))
+}
+
+/// Recently opened projects, newest first.
+#[tauri::command]
+pub async fn recent_projects(session: State<'_, Arc<Session>>) -> Result<Vec<RecentProject>> {
+    let session = Arc::clone(&session);
+    blocking(move || Ok(session.recent())).await
+}
+
+/// The wizard's steps and the glossary.
+#[derive(Serialize)]
+pub struct WizardDefinition {
+    steps: &'static [StepDef],
+    glossary: &'static [GlossaryEntry],
+}
+
+#[tauri::command]
+pub fn wizard_definition() -> WizardDefinition {
+    WizardDefinition {
+        steps: steps(),
+        glossary: glossary(),
+    }
+}
+
+/// The plan as Markdown and as HTML, for the live preview.
+#[derive(Serialize)]
+pub struct Preview {
+    markdown: String,
+    html: String,
+}
+
+#[tauri::command]
+pub async fn render_preview(session: State<'_, Arc<Session>>, answers: Answers) -> Result<Preview> {
+    let markdown = session.render(&answers)?;
+    let html = deployplan::markdown::render_html(&markdown);
+    Ok(Preview { markdown, html })
+}
+
+/// Keeps the answers as the project's draft.
+#[tauri::command]
+pub async fn save_draft(session: State<'_, Arc<Session>>, answers: Answers) -> Result<()> {
+    let session = Arc::clone(&session);
+    blocking(move || session.save_draft(&answers)).await
+}
+
+/// What a save did.
+#[derive(Serialize)]
+pub struct SaveResult {
+    path: String,
+    backup: Option<String>,
+}
+
+/// Writes the plan to `project_docs/deploymentPlan.md`.
+#[tauri::command]
+pub async fn save_plan(session: State<'_, Arc<Session>>, answers: Answers) -> Result<SaveResult> {
+    let session = Arc::clone(&session);
+    blocking(move || {
+        let outcome = session.save_plan(&answers)?;
+        Ok(SaveResult {
+            path: outcome.path.display().to_string(),
+            backup: outcome.backup.map(|b| b.display().to_string()),
+        })
+    })
+    .await
+}

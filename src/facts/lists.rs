@@ -1,0 +1,552 @@
+//! Keys that hold one fact per item: MVP scope, post-MVP increments, release
+//! and exit criteria, test environments and stakeholders.
+//!
+//! Each reads the top-level items (list items, table rows, labelled
+//! paragraphs) of the sections whose names match a set of synonyms, from
+//! the roles that own the subject (PRODUCT.md §2). When the owning role says
+//! nothing, the other roles are read instead — a project without a TEST
+//! document may still list exit criteria in its PRD.
+
+use super::{Collector, DocumentReader, Strength};
+use crate::markdown::{Block, BlockKind};
+use crate::model::Role;
+use crate::pattern;
+use regex::Regex;
+use std::collections::HashSet;
+
+/// Reads the list facts of one document.
+pub fn read(reader: &DocumentReader<'_>, collector: &mut Collector) {
+    let role = reader.role;
+    if matches!(role, Role::Stories | Role::Prd) {
+        scope_items(reader, collector);
+    }
+    if matches!(role, Role::Stories | Role::Prd | Role::Brd) {
+        increments(reader, collector);
+    }
+    for (key, _) in CRITERIA {
+        if criteria_owners(key).contains(&role) {
+            criteria(reader, collector, key);
+        }
+    }
+    if matches!(role, Role::Test | Role::Spec) {
+        environments(reader, collector);
+    }
+    if matches!(role, Role::Brd | Role::Test | Role::Prd) {
+        stakeholders(reader, collector);
+    }
+}
+
+fn release_sections() -> &'static Regex {
+    pattern!(
+        r"\b(release criteria|launch criteria|go[- ]live criteria|release readiness|launch readiness|ready for (launch|release)|acceptance criteria summary|mvp (success|acceptance|launch) criteria|definition of release|launch checklist|release checklist)\b"
+    )
+}
+
+fn exit_sections() -> &'static Regex {
+    pattern!(
+        r"\b(exit criteria|completion criteria|test completion|definition of done|dod|done criteria|quality gates?|testing checklist|test checklist|go[/ -]no[- ]go criteria|sign[- ]?off criteria)\b"
+    )
+}
+
+/// Whether a block is a top-level item: a first-level list item, a table
+/// body row, or a labelled paragraph.
+fn is_item(block: &Block) -> bool {
+    match &block.kind {
+        BlockKind::ListItem => block.depth == 1,
+        BlockKind::TableRow { header, .. } => !header,
+        BlockKind::Paragraph => block.label.is_some(),
+        BlockKind::Code { .. } => false,
+    }
+}
+
+/// The item's text for a fact: its first line (for a table row, its cells),
+/// at most 200 characters.
+fn item_text(block: &Block) -> String {
+    let text = match &block.kind {
+        BlockKind::TableRow { cells, .. } => cells
+            .iter()
+            .filter(|c| !c.is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" — "),
+        _ => block
+            .text
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .to_string(),
+    };
+    shorten(text.trim().trim_end_matches([':', ';']), 200)
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        return flat;
+    }
+    let cut: String = flat.chars().take(max).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// Top-level items in the sections matching `sections`: the innermost
+/// section, or its parent when the innermost is a bold line acting as a
+/// heading (`**Functional:**`). A sibling subsection ("Quality Attributes"
+/// beside "Exit Criteria") is not read.
+fn items_in<'a>(
+    reader: &'a DocumentReader<'_>,
+    sections: &'a Regex,
+) -> impl Iterator<Item = &'a Block> + 'a {
+    let outline = &reader.loaded.outline;
+    reader.blocks().filter(move |block| {
+        if !is_item(block) {
+            return false;
+        }
+        let implicit = block
+            .section
+            .and_then(|s| outline.sections.get(s))
+            .is_some_and(|s| s.implicit);
+        let depth = if implicit { 2 } else { 1 };
+        reader
+            .names(block.section)
+            .iter()
+            .take(depth)
+            .any(|n| sections.is_match(n))
+    })
+}
+
+/// The criteria keys and the roles that own them.
+pub const CRITERIA: &[(&str, &[Role])] = &[
+    ("release.criterion", &[Role::Prd, Role::Brd]),
+    ("test.exit_criterion", &[Role::Test]),
+];
+
+/// Roles read when the owners state no criteria: not stories, whose
+/// checklists are per story.
+pub const FALLBACK_ROLES: &[Role] = &[Role::Prd, Role::Brd, Role::Spec, Role::Security];
+
+fn criteria_owners(key: &str) -> &'static [Role] {
+    CRITERIA
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, roles)| *roles)
+        .unwrap_or(&[])
+}
+
+/// Reads `key`'s criteria (one per top-level item of a fitting section)
+/// from one document, whatever its role: the extractor calls this for
+/// other roles when the owning roles state none.
+pub fn criteria(reader: &DocumentReader<'_>, collector: &mut Collector, key: &str) {
+    let sections = if key == "release.criterion" {
+        release_sections()
+    } else {
+        exit_sections()
+    };
+    for block in items_in(reader, sections) {
+        if pattern!(r"\bentry criteria\b|suspension")
+            .is_match(reader.names(block.section).first().unwrap_or(&""))
+        {
+            continue;
+        }
+        let value = item_text(block);
+        if value.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+            collector.add(
+                key,
+                &value,
+                Strength::Strong,
+                reader.index,
+                reader.block_source(block, 0),
+            );
+        }
+    }
+}
+
+/// Whether `role` owns the criteria `key`.
+pub fn owns(role: Role, key: &str) -> bool {
+    criteria_owners(key).contains(&role)
+}
+
+/// A story ID: `MVP-STORY-01`, `US-12`, `Story 1.7`, `1.7`.
+fn story_id() -> &'static Regex {
+    pattern!(r"^\W*(?:story\s+)?((?:[a-z][a-z0-9]*-)+\d+[a-z]?|us-?\d+|\d+\.\d+)\b")
+}
+
+fn scope_items(reader: &DocumentReader<'_>, collector: &mut Collector) {
+    let mvp = pattern!(r"\b(mvp|must[- ]have|minimum viable|release 1)\b");
+    let not_mvp = pattern!(
+        r"\b(post[- ]?mvp|future|phase [2-9]|later|won'?t|could have|should have|nice to have|out of scope|deferred|backlog items? \(post)\b"
+    );
+    let title_mvp = reader
+        .loaded
+        .outline
+        .title()
+        .is_some_and(|t| mvp.is_match(t) && !not_mvp.is_match(t));
+    let outline = &reader.loaded.outline;
+    let mut seen: HashSet<String> = HashSet::new();
+    let in_mvp = |names: &[&str], own: &str| -> bool {
+        if names.iter().any(|n| not_mvp.is_match(n)) || not_mvp.is_match(own) {
+            return false;
+        }
+        title_mvp || names.iter().any(|n| mvp.is_match(n)) || mvp.is_match(own)
+    };
+    if reader.role == Role::Stories {
+        // Story headings: `### Story 1.7: Publish command`.
+        for (index, section) in outline.sections.iter().enumerate() {
+            let Some(found) = story_id().captures(&section.title) else {
+                continue;
+            };
+            let names = reader.names(section.parent);
+            if in_mvp(names, &section.title) && seen.insert(found[1].to_lowercase()) {
+                let source = reader.source(
+                    section.line_start,
+                    section.line_start,
+                    Some(index),
+                    &section.title,
+                    0,
+                );
+                collector.add(
+                    "mvp.scope_item",
+                    &shorten(&section.title, 200),
+                    Strength::Strong,
+                    reader.index,
+                    source,
+                );
+            }
+        }
+        // Story items: `- **MVP-STORY-01**` or `| US-3 | … |`.
+        for block in reader
+            .blocks()
+            .filter(|b| is_item(b) || matches!(b.kind, BlockKind::ListItem))
+        {
+            let text = item_text(block);
+            let Some(found) = story_id().captures(&text) else {
+                continue;
+            };
+            if found[1].to_lowercase().starts_with("epic") {
+                continue;
+            }
+            let names = reader.names(block.section);
+            if in_mvp(names, &text) && seen.insert(found[1].to_lowercase()) {
+                collector.add(
+                    "mvp.scope_item",
+                    &text,
+                    Strength::Strong,
+                    reader.index,
+                    reader.block_source(block, 0),
+                );
+            }
+        }
+    }
+    if reader.role == Role::Prd {
+        let scope = pattern!(
+            r"\b(mvp scope|scope \(mvp\)|in scope|mvp features|core features|must[- ]haves?|mvp requirements|proposed mvp scope|mvp feature set|features \(mvp\))\b"
+        );
+        for block in items_in(reader, scope) {
+            let names = reader.names(block.section);
+            if names.iter().take(2).any(|n| not_mvp.is_match(n)) {
+                continue;
+            }
+            let text = item_text(block);
+            if seen.insert(text.to_lowercase()) {
+                collector.add(
+                    "mvp.scope_item",
+                    &text,
+                    Strength::Weak,
+                    reader.index,
+                    reader.block_source(block, 0),
+                );
+            }
+        }
+    }
+}
+
+fn increments(reader: &DocumentReader<'_>, collector: &mut Collector) {
+    let later = pattern!(
+        r"\b(post[- ]?mvp|future (phases?|increments?|releases?|iterations?|scope|features?|work)|scope reserved for future|later (phases?|releases?)|beyond (the )?mvp|next (increments?|releases?)|increments)\b"
+    );
+    let outline = &reader.loaded.outline;
+    let mut matched: Vec<usize> = Vec::new();
+    for (index, section) in outline.sections.iter().enumerate() {
+        if !later.is_match(&section.name) {
+            continue;
+        }
+        // The outermost matching section speaks for its children.
+        if outline
+            .ancestors(section.parent)
+            .iter()
+            .any(|a| matched.contains(a))
+        {
+            continue;
+        }
+        matched.push(index);
+        let children: Vec<usize> = (index + 1..outline.sections.len())
+            .filter(|&c| outline.sections[c].parent == Some(index))
+            .collect();
+        if !children.is_empty() {
+            for child in children {
+                let title = &outline.sections[child];
+                let source = reader.source(
+                    title.line_start,
+                    title.line_end,
+                    Some(child),
+                    &title.title,
+                    0,
+                );
+                collector.add(
+                    "postmvp.increment",
+                    &shorten(&title.title, 200),
+                    Strength::Strong,
+                    reader.index,
+                    source,
+                );
+            }
+            continue;
+        }
+        for block in reader
+            .blocks()
+            .filter(|b| b.section == Some(index) && is_item(b))
+        {
+            collector.add(
+                "postmvp.increment",
+                &item_text(block),
+                Strength::Strong,
+                reader.index,
+                reader.block_source(block, 0),
+            );
+        }
+    }
+}
+
+/// Environment names in a piece of text, as slugs.
+pub fn environment_slugs(text: &str) -> Vec<&'static str> {
+    let table: [(&str, &Regex); 7] = [
+        (
+            "dev",
+            pattern!(r"\b(dev|development|local|localhost|sandbox)\b"),
+        ),
+        ("test", pattern!(r"\b(test|testing|testnet|sit)\b")),
+        ("qa", pattern!(r"\b(qa|quality assurance)\b")),
+        (
+            "staging",
+            pattern!(r"\b(staging|stage|pre-?prod(uction)?)\b"),
+        ),
+        ("uat", pattern!(r"\b(uat|user acceptance)\b")),
+        ("prod", pattern!(r"\b(prod|production|live|mainnet)\b")),
+        ("preview", pattern!(r"\b(preview|review apps?|ephemeral)\b")),
+    ];
+    table
+        .iter()
+        .filter(|(_, pattern)| pattern.is_match(text))
+        .map(|(slug, _)| *slug)
+        .collect()
+}
+
+fn environments(reader: &DocumentReader<'_>, collector: &mut Collector) {
+    let section = pattern!(
+        r"\benvironments\b|^environment$|environment (strategy|overview|setup|tiers?|matrix)|deployment targets"
+    );
+    let skip = pattern!(r"\b(future|post[- ]?mvp|out[- ]of[- ]scope|examples?|variables?)\b");
+    let outline = &reader.loaded.outline;
+    // Items of an environments section: the name is the label, first cell, or lead words.
+    for block in reader.blocks() {
+        let names = reader.names(block.section);
+        if !is_item(block)
+            || !names.first().is_some_and(|n| section.is_match(n))
+            || names.iter().any(|n| skip.is_match(n))
+        {
+            continue;
+        }
+        let name = match (&block.kind, &block.label) {
+            (BlockKind::TableRow { cells, .. }, _) => cells.first().cloned().unwrap_or_default(),
+            (_, Some(label)) => label.clone(),
+            _ => lead_words(&block.text),
+        };
+        if pattern!(r"\b(config|configuration|data|strategy|management|variables?|secrets?)\b")
+            .is_match(&name)
+        {
+            continue;
+        }
+        for slug in environment_slugs(&name) {
+            collector.add(
+                "test.environment",
+                slug,
+                Strength::Strong,
+                reader.index,
+                reader.block_source(block, 0),
+            );
+        }
+    }
+    // Headings that name one environment: `Staging Environment`, `Production Environment Stage`.
+    let named = pattern!(r"^(\w+(?:[ /-]\w+)?) (environment|env)\b(?:[^s]|$)");
+    for (index, heading) in outline.sections.iter().enumerate() {
+        let Some(found) = named.captures(&heading.name) else {
+            continue;
+        };
+        if outline
+            .ancestors(Some(index))
+            .iter()
+            .any(|&a| skip.is_match(&outline.sections[a].name))
+        {
+            continue;
+        }
+        for slug in environment_slugs(&found[1]) {
+            let source = reader.source(
+                heading.line_start,
+                heading.line_start,
+                Some(index),
+                &heading.title,
+                0,
+            );
+            collector.add(
+                "test.environment",
+                slug,
+                Strength::Strong,
+                reader.index,
+                source,
+            );
+        }
+    }
+}
+
+/// The first words of an item, before `:`, ` - ` or `(`.
+fn lead_words(text: &str) -> String {
+    let line = text.lines().next().unwrap_or("");
+    let end = [": ", " - ", " – ", " (", ", "]
+        .iter()
+        .filter_map(|sep| line.find(sep))
+        .min()
+        .unwrap_or(line.len());
+    line[..end].chars().take(60).collect()
+}
+
+fn stakeholders(reader: &DocumentReader<'_>, collector: &mut Collector) {
+    let section = pattern!(
+        r"\b(stakeholders?|raci|roles (and|&) responsibilities|responsibilities|project team|team( structure| roles)?|governance|sponsors?|project organi[sz]ation|stakeholder input)\b"
+    );
+    let skip = pattern!(r"\b(personas?|users?|audience|customers?)\b");
+    for block in items_in(reader, section) {
+        let names = reader.names(block.section);
+        if names.first().is_some_and(|n| skip.is_match(n)) {
+            continue;
+        }
+        let value = match (&block.kind, &block.label) {
+            (BlockKind::TableRow { cells, .. }, _) => cells.first().cloned().unwrap_or_default(),
+            (_, Some(label)) => {
+                let rest = block.value_text().lines().next().unwrap_or("").trim();
+                if !rest.is_empty() && rest.chars().count() <= 60 {
+                    format!("{label}: {rest}")
+                } else {
+                    label.clone()
+                }
+            }
+            _ => lead_words(&block.text),
+        };
+        let value = shorten(value.trim().trim_end_matches([':', '.']), 120);
+        if value.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !pattern!(r"^[rcia/ ,]+$").is_match(&value)
+        {
+            collector.add(
+                "stakeholder.role",
+                &value,
+                Strength::Strong,
+                reader.index,
+                reader.block_source(block, 0),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use crate::model::Role;
+
+    #[test]
+    fn release_criteria_are_one_fact_per_top_level_item() {
+        let text = "## Release Criteria (MVP Focus)\n\nThe MVP is ready when:\n\n- **Core:** All MVP features tested.\n  - sub point\n- **Performance:** Meets targets.\n\n## Other\n\n- not a criterion\n";
+        assert_eq!(
+            values(&read(Role::Prd, text).facts, "release.criterion"),
+            [
+                "Core: All MVP features tested.",
+                "Performance: Meets targets."
+            ]
+        );
+    }
+
+    #[test]
+    fn exit_criteria_synonyms_are_recognised_in_test_documents() {
+        for heading in [
+            "MVP Exit Criteria",
+            "Test Completion Criteria",
+            "Definition of Done",
+            "Summary: Testing Checklist",
+        ] {
+            let text = format!("## {heading}\n\n- [ ] All tests pass\n- [ ] Coverage ≥ 80%\n");
+            assert_eq!(
+                values(&read(Role::Test, &text).facts, "test.exit_criterion").len(),
+                2,
+                "{heading}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_definition_of_done_in_the_prd_counts_only_when_no_test_document_has_exit_criteria() {
+        let stories = document(
+            "prd.md",
+            Role::Prd,
+            "## Definition of Done\n\n- Code complete\n",
+        );
+        let alone = super::super::extract(std::slice::from_ref(&stories)).facts;
+        assert_eq!(values(&alone, "test.exit_criterion"), ["Code complete"]);
+        let test = document(
+            "test.md",
+            Role::Test,
+            "## Exit Criteria\n\n- UAT signed off\n",
+        );
+        let both = super::super::extract(&[stories, test]).facts;
+        assert_eq!(values(&both, "test.exit_criterion"), ["UAT signed off"]);
+    }
+
+    #[test]
+    fn mvp_stories_keep_their_ids_and_post_mvp_stories_are_increments() {
+        let text = "# User Stories\n\n## MVP Backlog Items\n\n### Setup\n\n- **MVP-STORY-01**\n  - **Story:** As a dev…\n- **MVP-STORY-02**\n\n## Post-MVP Backlog Items\n\n### Increment 1: Trust\n\n- **PH2-STORY-01**\n\n### Increment 2: Reminders\n\n- **PH3-STORY-01**\n";
+        let facts = read(Role::Stories, text).facts;
+        assert_eq!(
+            values(&facts, "mvp.scope_item"),
+            ["MVP-STORY-01", "MVP-STORY-02"]
+        );
+        assert_eq!(
+            values(&facts, "postmvp.increment"),
+            ["Increment 1: Trust", "Increment 2: Reminders"]
+        );
+    }
+
+    #[test]
+    fn story_headings_in_an_mvp_section_are_scope_items() {
+        let text =
+            "# MVP Epics\n\n## Epic 1\n\n### Story 1.1: Publish command\n\n### Story 1.2: Search\n";
+        assert_eq!(
+            values(&read(Role::Stories, text).facts, "mvp.scope_item"),
+            ["Story 1.1: Publish command", "Story 1.2: Search"]
+        );
+    }
+
+    #[test]
+    fn environments_come_from_their_section_and_from_headings() {
+        let text = "## Test Environments (MVP Support)\n\n- **Development Environment:** local.\n- **QA / Staging Environment:** mirrors prod.\n- **Configuration Management:** Vercel env vars for production.\n\n## Pipeline\n\n### 3.1.5 Production Environment Stage\n";
+        let facts = read(Role::Test, text).facts;
+        assert_eq!(
+            values(&facts, "test.environment"),
+            ["dev", "qa", "staging", "prod"]
+        );
+    }
+
+    #[test]
+    fn a_raci_table_gives_one_stakeholder_per_row() {
+        let text = "### Key Stakeholders (RACI Matrix)\n\n| Stakeholder | Role | R | A |\n|---|---|---|---|\n| Business Owner | Sponsor | | X |\n| Web Agency | Builds | R | |\n\n### User Personas\n\n- **Busy Parent:** wants speed\n";
+        assert_eq!(
+            values(&read(Role::Brd, text).facts, "stakeholder.role"),
+            ["Business Owner", "Web Agency"]
+        );
+    }
+}

@@ -1,0 +1,32 @@
+//! DeployPlan core: turns a project's planning documents into an MVP-first
+//! Advanced Deployment Plan.
+//!
+//! The modules follow the data's journey:
+//! documents are found ([`discover`]) → parsed into outlines ([`markdown`]) →
+//! read for facts ([`facts`]) → turned into wizard answers ([`answers`], with the
+//! step and field definitions in [`plan`]) → rendered to Markdown ([`render`]) →
+//! written safely ([`write`]). [`project`] ties the first stages together and
+//! [`draft`] keeps a user's answers between sessions.
+//!
+//! This crate never depends on `tauri`: the CLI and the desktop app are two thin
+//! front ends over the same calls.
+
+pub mod answers;
+pub mod discover;
+pub mod draft;
+pub mod error;
+pub mod facts;
+pub mod markdown;
+pub mod model;
+pub mod plan;
+pub mod project;
+pub mod recent;
+pub mod render;
+pub mod sample;
+pub mod save;
+pub mod session;
+pub mod write;
+
+pub use error::{Error, Result};
+pub use model::{Document, Fact, Role, Source};
+pub use project::Project;

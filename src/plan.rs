@@ -1,0 +1,486 @@
+//! The plan's structure as data: the 12 required sections (wizard steps), their
+//! fields with help text, and the glossary. The UI renders these generically and
+//! the Markdown renderer reads the same definitions, so adding a field touches
+//! only this file.
+
+use serde::Serialize;
+use std::sync::OnceLock;
+use ts_rs::TS;
+
+/// The kind of control a field needs, and so the shape of its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub enum FieldKind {
+    /// One line of text.
+    Text,
+    /// Several paragraphs.
+    LongText,
+    /// One of `options`, or any other text.
+    Choice,
+    /// Any of `options`, plus other entries.
+    MultiChoice,
+    /// An ordered list of lines.
+    List,
+    /// A list of checks, written as a checklist.
+    Checklist,
+    /// Rows of cells under `columns`.
+    Table,
+}
+
+impl FieldKind {
+    /// Whether the value is a list of lines.
+    pub fn is_list(self) -> bool {
+        matches!(
+            self,
+            FieldKind::MultiChoice | FieldKind::List | FieldKind::Checklist
+        )
+    }
+}
+
+/// Whether a field is about the MVP release, later releases, or both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub enum Phase {
+    General,
+    Mvp,
+    PostMvp,
+}
+
+/// One question of a wizard step.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct FieldDef {
+    /// Stable id, `s<step>.<name>`; the key of its answer.
+    pub id: String,
+    pub label: String,
+    /// Plain-language help for a non-specialist.
+    pub help: String,
+    pub kind: FieldKind,
+    pub phase: Phase,
+    /// The sub-heading of the written plan this field appears under.
+    pub heading: String,
+    /// Who must fill it in when it is unknown (`TBD — owner: <owner>`).
+    pub owner: String,
+    /// Choices offered (choice and multiple choice fields).
+    pub options: Vec<String>,
+    /// Column names (table fields).
+    pub columns: Vec<String>,
+}
+
+/// One wizard step: one required section of the plan.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct StepDef {
+    /// `s0` … `s11`.
+    pub id: String,
+    pub number: u8,
+    pub title: String,
+    /// What the section is for, in a sentence or two.
+    pub intro: String,
+    pub fields: Vec<FieldDef>,
+}
+
+impl StepDef {
+    /// The section heading as written in the plan, e.g. `0. Introduction & Goals`.
+    pub fn heading(&self) -> String {
+        format!("{}. {}", self.number, self.title)
+    }
+
+    /// The field with this id.
+    pub fn field(&self, id: &str) -> Option<&FieldDef> {
+        self.fields.iter().find(|field| field.id == id)
+    }
+}
+
+/// A term explained for readers who are not specialists.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct GlossaryEntry {
+    pub term: String,
+    pub explanation: String,
+}
+
+/// The 12 steps, in order.
+pub fn steps() -> &'static [StepDef] {
+    static STEPS: OnceLock<Vec<StepDef>> = OnceLock::new();
+    STEPS.get_or_init(define_steps)
+}
+
+/// The field with this id, in any step.
+pub fn field(id: &str) -> Option<&'static FieldDef> {
+    steps().iter().find_map(|step| step.field(id))
+}
+
+const RELEASE_MANAGER: &str = "Release Manager";
+const DEVOPS: &str = "DevOps Engineer";
+const PRODUCT_OWNER: &str = "Product Owner";
+const QA_LEAD: &str = "QA Lead";
+const SECURITY: &str = "Security Officer";
+const DBA: &str = "Backend Lead";
+const FRONTEND: &str = "Frontend Lead";
+
+/// Builds one field; `heading` is the output sub-heading it is written under.
+struct Field {
+    def: FieldDef,
+}
+
+impl Field {
+    fn new(id: &str, kind: FieldKind, heading: &str, label: &str, help: &str) -> Field {
+        Field {
+            def: FieldDef {
+                id: id.to_string(),
+                label: label.to_string(),
+                help: help.to_string(),
+                kind,
+                phase: Phase::General,
+                heading: heading.to_string(),
+                owner: RELEASE_MANAGER.to_string(),
+                options: Vec::new(),
+                columns: Vec::new(),
+            },
+        }
+    }
+    fn mvp(mut self) -> Field {
+        self.def.phase = Phase::Mvp;
+        self
+    }
+    fn post_mvp(mut self) -> Field {
+        self.def.phase = Phase::PostMvp;
+        self
+    }
+    fn owner(mut self, owner: &str) -> Field {
+        self.def.owner = owner.to_string();
+        self
+    }
+    fn options(mut self, options: &[&str]) -> Field {
+        self.def.options = options.iter().map(|o| o.to_string()).collect();
+        self
+    }
+    fn columns(mut self, columns: &[&str]) -> Field {
+        self.def.columns = columns.iter().map(|c| c.to_string()).collect();
+        self
+    }
+}
+
+fn step(number: u8, title: &str, intro: &str, fields: Vec<Field>) -> StepDef {
+    StepDef {
+        id: format!("s{number}"),
+        number,
+        title: title.to_string(),
+        intro: intro.to_string(),
+        fields: fields.into_iter().map(|f| f.def).collect(),
+    }
+}
+
+const PATTERNS: &[&str] = &["Rolling Update", "Blue/Green", "Canary", "Recreate"];
+
+fn define_steps() -> Vec<StepDef> {
+    use FieldKind::*;
+    vec![
+        step(0, "Introduction & Goals",
+            "Why this plan exists and what the MVP release must achieve.",
+            vec![
+                Field::new("s0.purpose", LongText, "Purpose",
+                    "Purpose of this plan",
+                    "One or two sentences a newcomer can read: what is being deployed and why the plan puts the MVP first."),
+                Field::new("s0.mvp_scope", List, "MVP Scope",
+                    "What the MVP contains",
+                    "The features or user stories that ship in the first release, with their story IDs.").mvp().owner(PRODUCT_OWNER),
+                Field::new("s0.mvp_launch", Text, "MVP Deployment Goals",
+                    "MVP launch target",
+                    "When the MVP must be live: a date, a week or a quarter, as the business documents say.").mvp().owner(PRODUCT_OWNER),
+                Field::new("s0.mvp_goals", List, "MVP Deployment Goals",
+                    "Goals of the MVP deployment",
+                    "What a successful first release looks like, e.g. rolled out without incident, first user feedback gathered, core infrastructure proven.").mvp(),
+                Field::new("s0.post_mvp_goals", List, "Post-MVP Goals",
+                    "Goals for later releases",
+                    "What the releases after the MVP should achieve, e.g. the next increments, faster and safer releases.").post_mvp().owner(PRODUCT_OWNER),
+            ]),
+        step(1, "Overall Deployment Strategy & Workflow",
+            "How a change travels from a merged commit to production, and how releases are rolled out.",
+            vec![
+                Field::new("s1.workflow", Choice, "Overall Workflow",
+                    "Deployment workflow",
+                    "GitOps means the desired state of every environment lives in Git and a tool in the cluster applies it; push-based means the pipeline deploys directly.")
+                    .options(&["GitOps (pull-based)", "Push-based CI/CD", "Manual with runbook"]).owner(DEVOPS),
+                Field::new("s1.gitops_tool", Choice, "Overall Workflow",
+                    "GitOps tool",
+                    "The tool that keeps environments in line with Git.")
+                    .options(&["Argo CD", "Flux", "None"]).owner(DEVOPS),
+                Field::new("s1.mvp_pattern", Choice, "MVP Deployment Pattern",
+                    "Pattern for the MVP release",
+                    "How the first version replaces what runs today. Rolling Update replaces servers a few at a time; Blue/Green starts a full new copy and switches traffic at once; Canary sends a small share of users first; Recreate stops the old version before starting the new one.")
+                    .options(PATTERNS).mvp().owner(DEVOPS),
+                Field::new("s1.mvp_pattern_why", LongText, "MVP Deployment Pattern",
+                    "Why this pattern for the MVP",
+                    "The reason, ideally tied to a requirement such as availability or zero downtime.").mvp().owner(DEVOPS),
+                Field::new("s1.post_mvp_pattern", Choice, "Post-MVP Deployment Pattern",
+                    "Pattern for later releases",
+                    "How feature increments after the MVP are rolled out; often Canary or Blue/Green combined with feature flags.")
+                    .options(PATTERNS).post_mvp().owner(DEVOPS),
+                Field::new("s1.feature_flag_tool", Choice, "Feature Flags",
+                    "Feature flag tool",
+                    "A feature flag is a switch that turns a feature on or off without deploying again.")
+                    .options(&["Unleash", "LaunchDarkly", "Flagsmith", "GrowthBook", "OpenFeature", "ConfigCat", "Flipt", "Environment variables"]).owner(DEVOPS),
+                Field::new("s1.feature_flag_strategy", LongText, "Feature Flags",
+                    "How feature flags are used",
+                    "Which features are hidden behind flags, who switches them, and when a flag is removed.").post_mvp(),
+                Field::new("s1.mvp_cadence", Text, "Release Cadence",
+                    "MVP release",
+                    "When the MVP goes out, e.g. a single launch on the planned date after a pilot.").mvp().owner(PRODUCT_OWNER),
+                Field::new("s1.post_mvp_cadence", Text, "Release Cadence",
+                    "Cadence after the MVP",
+                    "How often releases follow, e.g. every two weeks, or continuously behind flags.").post_mvp().owner(PRODUCT_OWNER),
+            ]),
+        step(2, "Deployment Environments",
+            "The environments a release passes through and how they are built.",
+            vec![
+                Field::new("s2.environments", Table, "Environments",
+                    "Environments",
+                    "One row per environment, in the order a release passes through them.")
+                    .columns(&["Environment", "Purpose", "Provisioning", "MVP scale", "Full scale"]).owner(DEVOPS),
+                Field::new("s2.iac_tool", Choice, "Infrastructure as Code",
+                    "Infrastructure-as-Code tool",
+                    "Infrastructure as Code (IaC) describes servers, networks and databases in versioned files so every environment can be rebuilt the same way.")
+                    .options(&["Terraform", "OpenTofu", "Pulumi", "AWS CDK", "CloudFormation", "Bicep", "Ansible"]).owner(DEVOPS),
+                Field::new("s2.mvp_considerations", LongText, "MVP Environment Considerations",
+                    "MVP differences",
+                    "How the MVP environments differ from full scale: fewer replicas, smaller databases, shared staging, and when that changes.").mvp().owner(DEVOPS),
+            ]),
+        step(3, "Build & Packaging Process (CI)",
+            "How every change is built, tested, scanned and packaged.",
+            vec![
+                Field::new("s3.ci_tool", Choice, "CI Process",
+                    "CI service",
+                    "The service that runs the build on every change.")
+                    .options(&["GitHub Actions", "GitLab CI", "Jenkins", "CircleCI", "Azure Pipelines", "AWS CodeBuild", "Bitbucket Pipelines"]).owner(DEVOPS),
+                Field::new("s3.ci_stages", List, "CI Process",
+                    "CI stages",
+                    "The stages every change passes, in order: e.g. build, unit tests, static analysis, security scans, package.").owner(DEVOPS),
+                Field::new("s3.versioning", Text, "Artifact Versioning",
+                    "Version scheme",
+                    "How builds are numbered, e.g. semantic versions (1.4.2) plus the commit hash.").owner(DEVOPS),
+                Field::new("s3.mvp_tag", Text, "Artifact Versioning",
+                    "MVP release tag",
+                    "The tag that identifies the MVP artifacts, e.g. v1.0.0-mvp.").mvp().owner(DEVOPS),
+                Field::new("s3.container_strategy", LongText, "Containerization Strategy",
+                    "Container strategy",
+                    "Whether the application ships as container images, how they are built (base images, multi-stage builds) and where they are stored.").owner(DEVOPS),
+            ]),
+        step(4, "Deployment Pipeline (CD)",
+            "How built artifacts reach each environment, automatically and verifiably.",
+            vec![
+                Field::new("s4.cd_workflow", LongText, "CD Workflow",
+                    "Continuous delivery workflow",
+                    "What happens after a build passes: which tool deploys, to which environments automatically, and where a person approves.").owner(DEVOPS),
+                Field::new("s4.mvp_stages", List, "MVP Pipeline Stages",
+                    "MVP pipeline stages",
+                    "The stages needed to deploy and verify the MVP, in order.").mvp().owner(DEVOPS),
+                Field::new("s4.post_mvp_stages", List, "Post-MVP Pipeline Stages",
+                    "Additional stages later",
+                    "Stages added once releases become more frequent, e.g. canary analysis or automated performance checks.").post_mvp().owner(DEVOPS),
+                Field::new("s4.secrets_store", Choice, "Configuration and Secrets Management",
+                    "Secrets store",
+                    "Where passwords, keys and tokens are kept; never in the code repository.")
+                    .options(&["HashiCorp Vault", "AWS Secrets Manager", "GCP Secret Manager", "Azure Key Vault", "SOPS", "Sealed Secrets", "Kubernetes Secrets", "Doppler", "GitHub Secrets", "Platform environment variables"]).owner(SECURITY),
+                Field::new("s4.config_management", LongText, "Configuration and Secrets Management",
+                    "Configuration management",
+                    "How per-environment settings and secrets reach the application.").owner(DEVOPS),
+            ]),
+        step(5, "Infrastructure Requirements",
+            "What must run, how big it must be for the MVP, and how it is watched.",
+            vec![
+                Field::new("s5.components", Table, "Infrastructure Components",
+                    "Infrastructure components",
+                    "One row per component (compute, database, cache, storage, CDN…), with its MVP and full-scale sizing.")
+                    .columns(&["Component", "Technology", "MVP", "Full scale"]).owner(DEVOPS),
+                Field::new("s5.mvp_infrastructure", LongText, "MVP Infrastructure",
+                    "Minimal infrastructure for the MVP",
+                    "The smallest setup that carries the MVP's expected load, and how it grows.").mvp().owner(DEVOPS),
+                Field::new("s5.slos", List, "Service Level Objectives",
+                    "Service level objectives",
+                    "Targets the service must meet: availability, latency, recovery time (RTO) and recovery point (RPO).").owner(DEVOPS),
+                Field::new("s5.observability", MultiChoice, "Observability",
+                    "Observability tools",
+                    "Monitoring shows health, logging keeps events, tracing follows a request across services.")
+                    .options(&["Prometheus", "Grafana", "OpenTelemetry", "Sentry", "Datadog", "New Relic", "CloudWatch", "Loki", "Jaeger", "ELK", "PagerDuty"]).owner(DEVOPS),
+            ]),
+        step(6, "Rollback Strategy",
+            "How a bad release is undone, and what decides that it must be.",
+            vec![
+                Field::new("s6.triggers", List, "Rollback Triggers",
+                    "Rollback triggers",
+                    "Conditions that start a rollback, e.g. error rate above 2 % for 5 minutes, failed smoke test.").owner(RELEASE_MANAGER),
+                Field::new("s6.mvp_rollback", List, "MVP Rollback",
+                    "MVP rollback steps",
+                    "The steps to return to the previous state if the MVP release fails.").mvp().owner(DEVOPS),
+                Field::new("s6.post_mvp_rollback", LongText, "Post-MVP Rollback",
+                    "Rollback for later releases",
+                    "How later releases are undone, e.g. switching a feature flag off, aborting a canary.").post_mvp().owner(DEVOPS),
+                Field::new("s6.testing", LongText, "Rollback Testing",
+                    "How rollback is tested",
+                    "When and where the rollback is rehearsed before it is needed.").owner(QA_LEAD),
+            ]),
+        step(7, "Pre-Deployment & Post-Deployment Procedures",
+            "The checks before and after a deployment, with who does them.",
+            vec![
+                Field::new("s7.mvp_pre_checks", Table, "MVP Pre-Deployment Checks",
+                    "Checks before the MVP deployment",
+                    "Everything that must be true before the first production deployment, with its owner.")
+                    .columns(&["Check", "Owner"]).mvp().owner(RELEASE_MANAGER),
+                Field::new("s7.mvp_post_checks", Table, "MVP Post-Deployment Verification",
+                    "Verification after the MVP deployment",
+                    "How the live MVP is verified; these follow the MVP exit criteria of the test strategy.")
+                    .columns(&["Verification", "Owner"]).mvp().owner(QA_LEAD),
+                Field::new("s7.general", List, "General Procedures",
+                    "Standard checks for later releases",
+                    "The routine checks every release after the MVP passes.").post_mvp().owner(RELEASE_MANAGER),
+            ]),
+        step(8, "Database Migration Strategy",
+            "How the database schema changes safely, starting with the MVP schema.",
+            vec![
+                Field::new("s8.engine", Choice, "Schema Change Management",
+                    "Database",
+                    "The database the application stores its data in.")
+                    .options(&["PostgreSQL", "MySQL", "MariaDB", "MongoDB", "SQLite", "SQL Server", "DynamoDB", "Firestore"]).owner(DBA),
+                Field::new("s8.migration_tool", Choice, "Schema Change Management",
+                    "Migration tool",
+                    "A migration tool applies versioned schema changes in order, the same way in every environment.")
+                    .options(&["Flyway", "Liquibase", "Prisma Migrate", "Alembic", "Knex", "sqlx", "Diesel", "golang-migrate", "Django migrations", "Rails migrations"]).owner(DBA),
+                Field::new("s8.approach", LongText, "Schema Change Management",
+                    "How schema changes are made",
+                    "E.g. backward-compatible (expand, then contract) migrations run by the pipeline before the new version starts.").owner(DBA),
+                Field::new("s8.mvp_schema", List, "MVP Schema and Seed Data",
+                    "MVP schema and seed data steps",
+                    "The steps to create the first schema and load reference or seed data.").mvp().owner(DBA),
+                Field::new("s8.backup", LongText, "Backup and Rollback",
+                    "Database backup and rollback",
+                    "How data is backed up before a change and restored if the change must be undone.").owner(DBA),
+            ]),
+        step(9, "UI Deployment Considerations",
+            "How the user interface's files are delivered, versioned and cached.",
+            vec![
+                Field::new("s9.framework", Text, "UI Asset Deployment",
+                    "UI framework",
+                    "What the user interface is built with.").owner(FRONTEND),
+                Field::new("s9.asset_strategy", LongText, "UI Asset Deployment",
+                    "How UI assets are deployed",
+                    "Where the built HTML, scripts, styles and images are served from, e.g. object storage behind a CDN.").owner(FRONTEND),
+                Field::new("s9.cdn", Choice, "UI Asset Deployment",
+                    "CDN",
+                    "A content delivery network keeps copies of files close to users.")
+                    .options(&["CloudFront", "Cloudflare", "Fastly", "Akamai", "Vercel Edge", "Netlify Edge", "None"]).owner(FRONTEND),
+                Field::new("s9.caching", LongText, "Versioning and Caching",
+                    "Versioning and caching",
+                    "How browsers get new files after a release, e.g. content-hashed file names cached for a year and HTML never cached.").owner(FRONTEND),
+            ]),
+        step(10, "Security & Compliance Integration (DevSecOps)",
+            "Security built into the pipeline and the infrastructure, not added at the end.",
+            vec![
+                Field::new("s10.pipeline_checks", MultiChoice, "Pipeline Security",
+                    "Security checks in CI/CD",
+                    "SAST reads the code, SCA checks third-party libraries, DAST probes the running app, image scanning checks containers.")
+                    .options(&["CodeQL", "Semgrep", "SonarQube", "Snyk", "Dependabot", "npm audit", "Trivy", "Grype", "OWASP ZAP", "gitleaks", "Checkov", "tfsec"]).owner(SECURITY),
+                Field::new("s10.infra_security", LongText, "Infrastructure Security",
+                    "Secure configuration",
+                    "How the IaC is kept secure (least privilege, encryption, network rules) and how that is verified automatically.").owner(SECURITY),
+                Field::new("s10.policy_tool", Choice, "Infrastructure Security",
+                    "Policy-as-Code tool",
+                    "Policy as Code (PaC) writes security rules as code that the pipeline or cluster enforces automatically.")
+                    .options(&["OPA", "Gatekeeper", "Kyverno", "Conftest", "Checkov", "Sentinel"]).owner(SECURITY),
+                Field::new("s10.compliance", MultiChoice, "Compliance",
+                    "Compliance requirements",
+                    "Regulations or standards the service must meet.")
+                    .options(&["GDPR", "PCI DSS", "HIPAA", "SOC 2", "ISO 27001", "CCPA"]).owner(SECURITY),
+                Field::new("s10.mvp_checks", List, "MVP Security Checks",
+                    "Security checks for the MVP",
+                    "Validations that must pass before and right after the MVP goes live, e.g. a penetration test, no high findings open.").mvp().owner(SECURITY),
+                Field::new("s10.secrets", LongText, "Secrets Management",
+                    "Secrets management",
+                    "How secrets are created, stored, rotated and given to the application.").owner(SECURITY),
+            ]),
+        step(11, "Roles & Responsibilities",
+            "Who does what for the MVP deployment and afterwards.",
+            vec![
+                Field::new("s11.roles", Table, "Roles",
+                    "Roles",
+                    "One row per role: who holds it and what they do for the MVP and later releases.")
+                    .columns(&["Role", "Person", "MVP responsibilities", "Post-MVP responsibilities"]).owner(PRODUCT_OWNER),
+                Field::new("s11.raci", Table, "RACI Matrix",
+                    "RACI matrix",
+                    "For each activity: who does it (Responsible), who answers for it (Accountable), who is asked (Consulted) and who is told (Informed).")
+                    .columns(&["Activity", "Responsible", "Accountable", "Consulted", "Informed"]).owner(RELEASE_MANAGER),
+            ]),
+    ]
+}
+
+/// Terms explained for a non-specialist reader.
+pub fn glossary() -> &'static [GlossaryEntry] {
+    static GLOSSARY: OnceLock<Vec<GlossaryEntry>> = OnceLock::new();
+    GLOSSARY.get_or_init(|| {
+        [
+            ("Blue/Green deployment", "Two identical production environments: the new version is started beside the old one, checked, and then all traffic is switched over at once. Switching back is the rollback."),
+            ("Canary release", "The new version first serves a small share of users (say 5 %). If it behaves, the share grows step by step; if not, it is withdrawn before most users notice."),
+            ("Rolling update", "Servers are replaced with the new version a few at a time, so the service stays up throughout."),
+            ("Recreate", "The old version is stopped and the new one started; simple, but users see a short outage."),
+            ("GitOps", "The desired state of every environment is kept in Git. A tool in the environment keeps reality in line with Git, so every change is reviewed, recorded and reversible."),
+            ("IaC (Infrastructure as Code)", "Servers, networks and databases are described in versioned files and created by a tool, never by hand, so environments can be rebuilt identically."),
+            ("Policy-as-Code (PaC)", "Security and compliance rules written as code and checked automatically, for example 'no storage bucket may be public'."),
+            ("CI (Continuous Integration)", "Every change is built and tested automatically as soon as it is pushed."),
+            ("CD (Continuous Delivery)", "Every change that passes the checks can be deployed automatically, with a person approving where needed."),
+            ("Feature flag", "A switch that turns a feature on or off for some or all users without a new deployment."),
+            ("SAST", "Static Application Security Testing: reads the source code to find security mistakes."),
+            ("DAST", "Dynamic Application Security Testing: probes the running application from outside, as an attacker would."),
+            ("SCA", "Software Composition Analysis: checks third-party libraries for known vulnerabilities and licence problems."),
+            ("SBOM", "Software Bill of Materials: the list of every component inside a release."),
+            ("RTO", "Recovery Time Objective: how long the service may be down after a failure."),
+            ("RPO", "Recovery Point Objective: how much recent data may be lost after a failure, measured in time."),
+            ("SLO", "Service Level Objective: a measurable target such as 99.9 % availability."),
+            ("Smoke test", "A quick check, right after deploying, that the most important functions work."),
+            ("MVP", "Minimum Viable Product: the smallest release that delivers value and lets the team learn from real users."),
+            ("RACI", "For each activity: who is Responsible, Accountable, Consulted and Informed."),
+        ]
+        .into_iter()
+        .map(|(term, explanation)| GlossaryEntry { term: term.to_string(), explanation: explanation.to_string() })
+        .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn there_are_twelve_steps_numbered_in_order() {
+        let numbers: Vec<u8> = steps().iter().map(|s| s.number).collect();
+        assert_eq!(numbers, (0..12).collect::<Vec<u8>>());
+        assert_eq!(steps()[0].heading(), "0. Introduction & Goals");
+        assert_eq!(steps()[11].heading(), "11. Roles & Responsibilities");
+    }
+
+    #[test]
+    fn field_ids_are_unique_and_carry_their_step() {
+        let mut seen = HashSet::new();
+        for step in steps() {
+            for field in &step.fields {
+                assert!(seen.insert(field.id.clone()), "duplicate {}", field.id);
+                assert!(
+                    field.id.starts_with(&format!("{}.", step.id)),
+                    "{} not in {}",
+                    field.id,
+                    step.id
+                );
+                assert!(!field.help.is_empty());
+                assert_eq!(
+                    field.kind == FieldKind::Table,
+                    !field.columns.is_empty(),
+                    "{}",
+                    field.id
+                );
+            }
+        }
+    }
+}

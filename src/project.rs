@@ -1,0 +1,353 @@
+//! An opened project: its documents read and parsed, and the facts they state.
+//!
+//! Opening is bounded work (see [`crate::discover::Limits`]) and never fails
+//! on a bad document: unreadable, non-UTF-8 or oversized files become
+//! warnings. The user's role choices ([`RoleOverrides`]) are kept in
+//! `.deployplan/roles.json` and win over every guess.
+
+use crate::discover::{discover_with_limits, role_from_content, Limits};
+use crate::error::{Error, Result};
+use crate::facts::extract;
+use crate::markdown::{parse_outline, Outline};
+use crate::model::{Document, Fact, Role};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// A document with its text and outline.
+#[derive(Debug, Clone)]
+pub struct LoadedDocument {
+    pub document: Document,
+    pub text: String,
+    pub outline: Outline,
+}
+
+/// The user's role choices: relative path → role, or `None` for "fills no
+/// role". Paths not listed keep the role DeployPlan guessed.
+pub type RoleOverrides = BTreeMap<String, Option<Role>>;
+
+/// Where role choices are kept, relative to the project folder.
+pub const ROLE_OVERRIDES_FILE: &str = ".deployplan/roles.json";
+
+/// Reads the role choices saved for the project at `root`; none saved gives
+/// an empty map.
+///
+/// Errors: the file exists but cannot be read or is not a JSON object of
+/// path → role name (or null).
+pub fn load_role_overrides(root: &Path) -> Result<RoleOverrides> {
+    let path = root.join(ROLE_OVERRIDES_FILE);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(RoleOverrides::new())
+        }
+        Err(source) => return Err(Error::Read { path, source }),
+    };
+    serde_json::from_str(&text).map_err(|error| Error::InvalidJson {
+        path,
+        message: error.to_string(),
+    })
+}
+
+/// Saves the role choices for the project at `root` in `.deployplan/roles.json`,
+/// creating the folder; written to a temporary file first and renamed, so a
+/// crash never leaves half a file.
+///
+/// Errors: the folder or file cannot be written.
+pub fn save_role_overrides(root: &Path, overrides: &RoleOverrides) -> Result<()> {
+    let path = root.join(ROLE_OVERRIDES_FILE);
+    let folder = path.parent().unwrap_or(root).to_path_buf();
+    std::fs::create_dir_all(&folder).map_err(|source| Error::Write {
+        path: folder.clone(),
+        source,
+    })?;
+    let mut text = serde_json::to_string_pretty(overrides).map_err(|error| Error::InvalidJson {
+        path: path.clone(),
+        message: error.to_string(),
+    })?;
+    text.push('\n');
+    let temporary = folder.join("roles.json.tmp");
+    std::fs::write(&temporary, text).map_err(|source| Error::Write {
+        path: temporary.clone(),
+        source,
+    })?;
+    std::fs::rename(&temporary, &path).map_err(|source| Error::Write {
+        path: path.clone(),
+        source,
+    })
+}
+
+/// A project folder, read.
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// The project folder, canonicalised.
+    pub root: PathBuf,
+    /// The folder's name, used as the project's name until a fact says otherwise.
+    pub name: String,
+    pub documents: Vec<LoadedDocument>,
+    pub facts: Vec<Fact>,
+    /// Alternatives the documents mention but do not decide on.
+    pub hints: Vec<Fact>,
+    /// Problems met while reading, in plain words.
+    pub warnings: Vec<String>,
+}
+
+impl Project {
+    /// Finds, reads and parses the documents of the project at `root`, and
+    /// extracts their facts, applying the role choices saved in
+    /// `.deployplan/roles.json` (an unreadable choices file is a warning).
+    ///
+    /// Errors: the folder is missing or not a folder. Unreadable documents do
+    /// not fail the whole project; they are listed in `warnings`.
+    pub fn open(root: &Path) -> Result<Project> {
+        let (overrides, warning) = match load_role_overrides(root) {
+            Ok(overrides) => (overrides, None),
+            Err(Error::ProjectNotFound { .. }) => (RoleOverrides::new(), None),
+            Err(error) => (
+                RoleOverrides::new(),
+                Some(format!("{error}; role choices ignored")),
+            ),
+        };
+        let mut project = Project::open_with(root, &overrides)?;
+        project.warnings.extend(warning);
+        Ok(project)
+    }
+
+    /// Like [`Project::open`], with the given role choices instead of the saved ones.
+    ///
+    /// Errors: the folder is missing or not a folder.
+    pub fn open_with(root: &Path, overrides: &RoleOverrides) -> Result<Project> {
+        let discovery = discover_with_limits(root, &Limits::default())?;
+        let root = root.canonicalize().map_err(|source| Error::Read {
+            path: root.to_path_buf(),
+            source,
+        })?;
+        let mut documents = Vec::new();
+        let mut warnings = discovery.warnings;
+        for candidate in discovery.candidates {
+            let bytes = match std::fs::read(&candidate.absolute) {
+                Ok(bytes) => bytes,
+                Err(source) => {
+                    warnings.push(
+                        Error::Read {
+                            path: PathBuf::from(&candidate.path),
+                            source,
+                        }
+                        .to_string(),
+                    );
+                    continue;
+                }
+            };
+            let (text, document_warnings) = decode(bytes);
+            let outline = parse_outline(&text);
+            let (mut role, mut reason) = (candidate.role, candidate.reason);
+            if role.is_none() {
+                if let Some((found, why)) = role_from_content(&candidate.path, &outline) {
+                    role = Some(found);
+                    reason = why;
+                }
+            }
+            if let Some(choice) = overrides.get(&candidate.path) {
+                role = *choice;
+                reason = match choice {
+                    Some(chosen) => format!("set to {} by you", chosen.as_str()),
+                    None => "set to no role by you".to_string(),
+                };
+            }
+            warnings.extend(
+                document_warnings
+                    .iter()
+                    .map(|w| format!("{}: {w}", candidate.path)),
+            );
+            documents.push(LoadedDocument {
+                document: Document {
+                    path: candidate.path,
+                    role,
+                    reason,
+                    bytes: candidate.bytes,
+                    warnings: document_warnings,
+                },
+                text,
+                outline,
+            });
+        }
+        let extraction = extract(&documents);
+        let name = root
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "project".into());
+        Ok(Project {
+            root,
+            name,
+            documents,
+            facts: extraction.facts,
+            hints: extraction.hints,
+            warnings,
+        })
+    }
+
+    /// The documents' descriptions, without their text.
+    pub fn document_list(&self) -> Vec<Document> {
+        self.documents
+            .iter()
+            .map(|loaded| loaded.document.clone())
+            .collect()
+    }
+
+    /// Roles no document fills.
+    pub fn missing_roles(&self) -> Vec<Role> {
+        Role::ALL
+            .into_iter()
+            .filter(|role| {
+                !self
+                    .documents
+                    .iter()
+                    .any(|d| d.document.role == Some(*role))
+            })
+            .collect()
+    }
+
+    /// The project's name: the `project.name` fact, else the folder's name.
+    pub fn display_name(&self) -> String {
+        self.facts
+            .iter()
+            .find(|fact| fact.key == "project.name")
+            .map(|fact| fact.value.clone())
+            .unwrap_or_else(|| self.name.clone())
+    }
+
+    /// Where the plan is written by default: `project_docs/deploymentPlan.md`.
+    pub fn default_plan_path(&self) -> PathBuf {
+        self.root.join("project_docs").join("deploymentPlan.md")
+    }
+}
+
+/// Bytes to text: a byte-order mark is dropped, UTF-16 with a BOM is
+/// decoded, and invalid UTF-8 is read with replacement characters and a warning.
+fn decode(bytes: Vec<u8>) -> (String, Vec<String>) {
+    let mut warnings = Vec::new();
+    if bytes.len() >= 2 && (bytes[..2] == [0xFF, 0xFE] || bytes[..2] == [0xFE, 0xFF]) {
+        let little = bytes[0] == 0xFF;
+        let units: Vec<u16> = bytes[2..]
+            .chunks_exact(2)
+            .map(|pair| {
+                if little {
+                    u16::from_le_bytes([pair[0], pair[1]])
+                } else {
+                    u16::from_be_bytes([pair[0], pair[1]])
+                }
+            })
+            .collect();
+        warnings.push("UTF-16 text; converted to UTF-8".to_string());
+        return (String::from_utf16_lossy(&units), warnings);
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let at = error.utf8_error().valid_up_to();
+            warnings.push(format!(
+                "not valid UTF-8 at byte {at}; read with replacement characters"
+            ));
+            String::from_utf8_lossy(error.as_bytes()).into_owned()
+        }
+    };
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    if text.as_bytes().contains(&0) {
+        warnings.push("contains NUL bytes; probably not a text file".to_string());
+    }
+    (text, warnings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(root: &Path, path: &str, bytes: &[u8]) {
+        let full = root.join(path);
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::fs::write(full, bytes).unwrap();
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_dropped_and_bad_bytes_are_a_warning() {
+        let (text, warnings) = decode(b"\xEF\xBB\xBF# Title\n".to_vec());
+        assert_eq!(text, "# Title\n");
+        assert!(warnings.is_empty());
+        let (text, warnings) = decode(b"# Caf\xE9\n".to_vec());
+        assert_eq!(text, "# Caf\u{fffd}\n");
+        assert_eq!(
+            warnings,
+            ["not valid UTF-8 at byte 5; read with replacement characters"]
+        );
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_decoded() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "# Hi".encode_utf16() {
+            bytes.extend(unit.to_le_bytes());
+        }
+        assert_eq!(decode(bytes).0, "# Hi");
+    }
+
+    #[test]
+    fn role_overrides_are_saved_loaded_and_applied() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            "docs/notes.md",
+            b"# Notes\n\nWe deploy with GitHub Actions.\n",
+        );
+        write(root, "docs/prd.md", b"# PRD\n");
+        assert!(load_role_overrides(root).unwrap().is_empty());
+
+        let mut overrides = RoleOverrides::new();
+        overrides.insert("docs/notes.md".to_string(), Some(Role::Spec));
+        overrides.insert("docs/prd.md".to_string(), None);
+        save_role_overrides(root, &overrides).unwrap();
+        assert_eq!(load_role_overrides(root).unwrap(), overrides);
+        let saved = std::fs::read_to_string(root.join(ROLE_OVERRIDES_FILE)).unwrap();
+        assert!(saved.contains("\"docs/notes.md\": \"SPEC\""), "{saved}");
+
+        let project = Project::open(root).unwrap();
+        let roles: Vec<_> = project
+            .documents
+            .iter()
+            .map(|d| (d.document.path.as_str(), d.document.role))
+            .collect();
+        assert_eq!(
+            roles,
+            [("docs/notes.md", Some(Role::Spec)), ("docs/prd.md", None)]
+        );
+        assert_eq!(project.documents[0].document.reason, "set to SPEC by you");
+    }
+
+    #[test]
+    fn a_broken_role_file_is_a_warning_not_a_failure() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), ".deployplan/roles.json", b"{not json");
+        write(dir.path(), "docs/prd.md", b"# PRD\n");
+        let project = Project::open(dir.path()).unwrap();
+        assert_eq!(project.documents.len(), 1);
+        assert!(
+            project
+                .warnings
+                .iter()
+                .any(|w| w.contains("role choices ignored")),
+            "{:?}",
+            project.warnings
+        );
+    }
+
+    #[test]
+    fn documents_the_name_says_nothing_about_get_a_role_from_their_title() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "docs/doc-04.md", b"# Test Strategy for Shop\n");
+        let project = Project::open(dir.path()).unwrap();
+        assert_eq!(project.documents[0].document.role, Some(Role::Test));
+        assert!(project.documents[0].document.reason.contains("title"));
+    }
+}

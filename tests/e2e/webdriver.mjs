@@ -1,0 +1,138 @@
+// A small W3C WebDriver client over fetch, enough to drive the real app through
+// tauri-driver. No dependencies: Node's fetch and child_process only.
+import { spawn } from 'node:child_process';
+import { setTimeout as delay } from 'node:timers/promises';
+import net from 'node:net';
+
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+
+/** Starts tauri-driver on a free port and resolves once it accepts connections. */
+export async function startDriver(env = {}) {
+  const port = await freePort();
+  const nativePort = await freePort();
+  const child = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (await canConnect(port)) return { child, url: `http://127.0.0.1:${port}` };
+    if (child.exitCode !== null) throw new Error(`tauri-driver exited with ${child.exitCode}`);
+    await delay(100);
+  }
+  child.kill('SIGKILL');
+  throw new Error('tauri-driver did not start within 30 s');
+}
+
+/** Kills a spawned process (and waits for it), by PID. */
+export async function stopProcess(child) {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  try { process.kill(child.pid, 'SIGTERM'); } catch { return; }
+  const timedOut = await Promise.race([exited.then(() => false), delay(5_000).then(() => true)]);
+  if (timedOut) { try { process.kill(child.pid, 'SIGKILL'); } catch { /* gone */ } }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+function canConnect(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function call(url, method, path, body) {
+  const response = await fetch(url + path, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await response.json().catch(() => ({}));
+  if (!response.ok || (json.value && json.value.error)) {
+    const error = json.value || {};
+    throw new Error(`${method} ${path}: ${error.error || response.status} ${error.message || ''}`);
+  }
+  return json.value;
+}
+
+/** A WebDriver session against the app. */
+export class Session {
+  static async create(driverUrl, application, args = []) {
+    const value = await call(driverUrl, 'POST', '/session', {
+      capabilities: { alwaysMatch: { 'tauri:options': { application, args } } },
+    });
+    return new Session(driverUrl, value.sessionId);
+  }
+
+  constructor(driverUrl, id) {
+    this.base = `${driverUrl}/session/${id}`;
+    this.driverUrl = driverUrl;
+    this.id = id;
+  }
+
+
+  async send(method, path, body) {
+    return call(this.driverUrl, method, `/session/${this.id}${path}`, body);
+  }
+
+  async end() {
+    try { await call(this.driverUrl, 'DELETE', `/session/${this.id}`); } catch { /* already gone */ }
+  }
+
+  async find(selector) {
+    const value = await this.send('POST', '/element', { using: 'css selector', value: selector });
+    return value[ELEMENT];
+  }
+
+  async findAll(selector) {
+    const values = await this.send('POST', '/elements', { using: 'css selector', value: selector });
+    return values.map((v) => v[ELEMENT]);
+  }
+
+  /** Waits until `selector` matches an element, and returns it. */
+  async waitFor(selector, timeout = 20_000) {
+    let lastError;
+    const deadline = Date.now() + timeout;
+    while (Date.now() < deadline) {
+      try { return await this.find(selector); } catch (error) { lastError = error; }
+      await delay(100);
+    }
+    throw new Error(`no element matches ${selector} after ${timeout} ms (${lastError?.message})`);
+  }
+
+  /** Waits until `predicate()` resolves truthy, and returns its value. */
+  async waitUntil(what, predicate, timeout = 20_000) {
+    const deadline = Date.now() + timeout;
+    let last;
+    while (Date.now() < deadline) {
+      last = await predicate().catch(() => undefined);
+      if (last) return last;
+      await delay(100);
+    }
+    throw new Error(`timed out waiting for ${what}`);
+  }
+
+  /** The textContent of the first element matching `selector` ('' when none). */
+  textOf(selector) {
+    return this.execute('const e = document.querySelector(arguments[0]); return e ? e.textContent : "";', [selector]);
+  }
+
+  click(element) { return this.send('POST', `/element/${element}/click`, {}); }
+  clear(element) { return this.send('POST', `/element/${element}/clear`, {}); }
+  type(element, text) { return this.send('POST', `/element/${element}/value`, { text }); }
+  text(element) { return this.send('GET', `/element/${element}/text`); }
+  attribute(element, name) { return this.send('GET', `/element/${element}/attribute/${name}`); }
+  execute(script, args = []) { return this.send('POST', '/execute/sync', { script, args }); }
+  screenshot() { return this.send('GET', '/screenshot'); }
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { isEmptyValue, stepProgress, valueAsList, valueAsTable, valueAsText } from './answers';
+import { everyKindStep, sampleAnswers } from './testing/fixtures';
+
+describe('isEmptyValue', () => {
+  it('treats blank text, blank items and blank cells as empty', () => {
+    expect(isEmptyValue(undefined)).toBe(true);
+    expect(isEmptyValue('  ')).toBe(true);
+    expect(isEmptyValue(['', ' '])).toBe(true);
+    expect(isEmptyValue([['', ''], [' ']])).toBe(true);
+    expect(isEmptyValue([])).toBe(true);
+    expect(isEmptyValue('x')).toBe(false);
+    expect(isEmptyValue(['', 'a'])).toBe(false);
+    expect(isEmptyValue([['', 'b']])).toBe(false);
+  });
+});
+
+describe('value shapes', () => {
+  it('reads any value in the shape a control needs', () => {
+    expect(valueAsText(['a', 'b'])).toBe('a\nb');
+    expect(valueAsList('a')).toEqual(['a']);
+    expect(valueAsList('')).toEqual([]);
+    expect(valueAsTable(['a', 'b'], 2)).toEqual([
+      ['a', ''],
+      ['b', ''],
+    ]);
+    expect(valueAsTable([['a', 'b', 'c']], 2)).toEqual([['a', 'b']]);
+  });
+});
+
+describe('stepProgress', () => {
+  it('counts empty fields as TBD and unconfirmed proposals separately', () => {
+    const progress = stepProgress(everyKindStep, sampleAnswers());
+    // s1.choice is proposed, s1.table is documented; the other five are empty.
+    expect(progress.tbd.map((field) => field.id)).toEqual(['s1.text', 's1.long', 's1.multi', 's1.list', 's1.checks']);
+    expect(progress.proposed.map((field) => field.id)).toEqual(['s1.choice']);
+    expect(progress.complete).toBe(false);
+  });
+
+  it('counts a field whose items are all blank as TBD', () => {
+    const answers = { values: { 's1.list': { value: ['', ' '], origin: 'user' as const } } };
+    expect(stepProgress(everyKindStep, answers).tbd.map((field) => field.id)).toContain('s1.list');
+  });
+
+  it('calls a step complete when everything is answered and confirmed', () => {
+    const values = Object.fromEntries(
+      everyKindStep.fields.map((field) => [field.id, { value: field.kind === 'table' ? [['x', 'y']] : 'x', origin: 'user' as const }]),
+    );
+    const progress = stepProgress(everyKindStep, { values });
+    expect(progress).toMatchObject({ tbd: [], proposed: [], complete: true });
+  });
+});

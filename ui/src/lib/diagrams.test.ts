@@ -1,0 +1,64 @@
+import { describe, expect, it, vi } from 'vitest';
+import { diagramLabel, drawDiagrams, findMermaidBlocks } from './diagrams';
+
+const mermaid = vi.hoisted(() => ({
+  initialize: vi.fn(),
+  parse: vi.fn(async (code: string) => {
+    if (code.includes('oops')) throw new Error('Parse error on line 2:\nmore detail');
+    return true;
+  }),
+  render: vi.fn(async (_id: string, code: string) => ({ svg: `<svg data-code="${code.length}"></svg>` })),
+}));
+vi.mock('mermaid', () => ({ default: mermaid }));
+
+function preview(html: string): HTMLElement {
+  const root = document.createElement('div');
+  root.innerHTML = html;
+  document.body.append(root);
+  return root;
+}
+
+describe('drawDiagrams', () => {
+  it('finds comrak’s mermaid blocks only', () => {
+    const root = preview(
+      '<pre><code class="language-mermaid">flowchart LR\n A --> B</code></pre><pre><code class="language-yaml">a: 1</code></pre>',
+    );
+    expect(findMermaidBlocks(root)).toHaveLength(1);
+  });
+
+  it('replaces each block with its SVG, in strict security mode', async () => {
+    const root = preview('<p>x</p><pre><code class="language-mermaid">flowchart LR\n  A --&gt; B\n</code></pre>');
+    await drawDiagrams(root, 'dark');
+    expect(mermaid.initialize).toHaveBeenCalledWith({ startOnLoad: false, securityLevel: 'strict', theme: 'dark' });
+    expect(root.querySelector('pre')).toBeNull();
+    const figure = root.querySelector('figure.diagram')!;
+    expect(figure.querySelector('svg')).toBeTruthy();
+    expect(figure.getAttribute('aria-label')).toBe('Diagram (flowchart)');
+    expect(mermaid.render.mock.calls.at(-1)?.[1]).toBe('flowchart LR\n  A --> B\n');
+  });
+
+  it('keeps the code and says why when a diagram does not parse', async () => {
+    const root = preview('<pre><code class="language-mermaid">flowchart LR\n oops</code></pre>');
+    await drawDiagrams(root, 'default');
+    const figure = root.querySelector('figure.diagram-error')!;
+    expect(figure.textContent).toContain('This diagram could not be drawn: Parse error on line 2:');
+    expect(figure.querySelector('pre code')?.textContent).toBe('flowchart LR\n oops');
+  });
+
+  it('does not redraw a diagram it has already drawn', async () => {
+    const code = 'sequenceDiagram\n A->>B: hi';
+    await drawDiagrams(preview(`<pre><code class="language-mermaid">${code}</code></pre>`), 'default');
+    const before = mermaid.render.mock.calls.length;
+    await drawDiagrams(preview(`<pre><code class="language-mermaid">${code}</code></pre>`), 'default');
+    expect(mermaid.render.mock.calls.length).toBe(before);
+  });
+});
+
+describe('diagramLabel', () => {
+  it('names a diagram by its front-matter title, else by its type', () => {
+    expect(diagramLabel('---\ntitle: Environment promotion\n---\nflowchart LR\n    n0["Dev"]\n')).toBe(
+      'Diagram: Environment promotion',
+    );
+    expect(diagramLabel('gantt\n  title x')).toBe('Diagram (gantt)');
+  });
+});
