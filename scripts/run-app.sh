@@ -7,4 +7,4 @@ ensure_ui_dependencies
 build_ui
 log "building and starting the app"
 cd "$REPO"
-exec cargo run --release -p deployplan-app -- "${1:-$REPO/examples/sample-project}"
+exec cargo run -p deployplan-app -- "${1:-$REPO/examples/sample-project}"
