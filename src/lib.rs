@@ -12,6 +12,8 @@
 //! front ends over the same calls.
 
 pub mod answers;
+pub mod check;
+pub mod diagrams;
 pub mod discover;
 pub mod draft;
 pub mod error;

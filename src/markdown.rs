@@ -247,7 +247,7 @@ impl Builder {
                     descend = false;
                 }
                 NodeValue::List(_) => {
-                    child_depth = depth + 1;
+                    child_depth = depth.saturating_add(1);
                 }
                 NodeValue::Item(_) | NodeValue::TaskItem(_) => {
                     let parent_id = node.parent().map(|p| p as *const _ as usize).unwrap_or(0);

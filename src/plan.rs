@@ -67,6 +67,17 @@ pub struct FieldDef {
     pub options: Vec<String>,
     /// Column names (table fields).
     pub columns: Vec<String>,
+    /// An earlier (or sibling) table field whose rows' first column supplies
+    /// the choices for this field, e.g. `s11.roles` for owners or
+    /// `s2.environments` for environments. For a choice field the choices are
+    /// the whole value's; for a table, those of the columns in
+    /// `options_columns`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub options_from: Option<String>,
+    /// For a table with `options_from`: the columns whose cells take those
+    /// choices (e.g. `Owner`, or the RACI letters).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options_columns: Vec<String>,
 }
 
 /// One wizard step: one required section of the plan.
@@ -139,6 +150,8 @@ impl Field {
                 owner: RELEASE_MANAGER.to_string(),
                 options: Vec::new(),
                 columns: Vec::new(),
+                options_from: None,
+                options_columns: Vec::new(),
             },
         }
     }
@@ -160,6 +173,17 @@ impl Field {
     }
     fn columns(mut self, columns: &[&str]) -> Field {
         self.def.columns = columns.iter().map(|c| c.to_string()).collect();
+        self
+    }
+    /// Choices come from the first column of the table field `source`.
+    fn options_from(mut self, source: &str) -> Field {
+        self.def.options_from = Some(source.to_string());
+        self
+    }
+    /// Choices from the first column of `source`, for the table columns `columns`.
+    fn options_from_for(mut self, source: &str, columns: &[&str]) -> Field {
+        self.def.options_from = Some(source.to_string());
+        self.def.options_columns = columns.iter().map(|c| c.to_string()).collect();
         self
     }
 }
@@ -197,6 +221,10 @@ fn define_steps() -> Vec<StepDef> {
                 Field::new("s0.post_mvp_goals", List, "Post-MVP Goals",
                     "Goals for later releases",
                     "What the releases after the MVP should achieve, e.g. the next increments, faster and safer releases.").post_mvp().owner(PRODUCT_OWNER),
+                Field::new("s0.milestones", Table, "Release Timeline",
+                    "Milestones",
+                    "One row per milestone, in date order. Dates written as YYYY-MM-DD are drawn as a timeline.")
+                    .columns(&["Milestone", "Target date", "Phase", "Notes"]).owner(PRODUCT_OWNER),
             ]),
         step(1, "Overall Deployment Strategy & Workflow",
             "How a change travels from a merged commit to production, and how releases are rolled out.",
@@ -220,6 +248,9 @@ fn define_steps() -> Vec<StepDef> {
                     "Pattern for later releases",
                     "How feature increments after the MVP are rolled out; often Canary or Blue/Green combined with feature flags.")
                     .options(PATTERNS).post_mvp().owner(DEVOPS),
+                Field::new("s1.post_mvp_pattern_why", LongText, "Post-MVP Deployment Pattern",
+                    "Why this pattern later",
+                    "What changes after the MVP that makes this pattern fit, e.g. more traffic, more frequent releases, features behind flags.").post_mvp().owner(DEVOPS),
                 Field::new("s1.feature_flag_tool", Choice, "Feature Flags",
                     "Feature flag tool",
                     "A feature flag is a switch that turns a feature on or off without deploying again.")
@@ -245,6 +276,9 @@ fn define_steps() -> Vec<StepDef> {
                     "Infrastructure-as-Code tool",
                     "Infrastructure as Code (IaC) describes servers, networks and databases in versioned files so every environment can be rebuilt the same way.")
                     .options(&["Terraform", "OpenTofu", "Pulumi", "AWS CDK", "CloudFormation", "Bicep", "Ansible"]).owner(DEVOPS),
+                Field::new("s2.iac_approach", LongText, "Infrastructure as Code",
+                    "How environments are provisioned",
+                    "How the IaC is organised (one module per component, one configuration per environment), where its state lives, and how changes are reviewed and applied.").owner(DEVOPS),
                 Field::new("s2.mvp_considerations", LongText, "MVP Environment Considerations",
                     "MVP differences",
                     "How the MVP environments differ from full scale: fewer replicas, smaller databases, shared staging, and when that changes.").mvp().owner(DEVOPS),
@@ -265,6 +299,10 @@ fn define_steps() -> Vec<StepDef> {
                 Field::new("s3.mvp_tag", Text, "Artifact Versioning",
                     "MVP release tag",
                     "The tag that identifies the MVP artifacts, e.g. v1.0.0-mvp.").mvp().owner(DEVOPS),
+                Field::new("s3.artifacts", Table, "Artifact Versioning",
+                    "Artifacts and their tags",
+                    "One row per artifact the build produces (container image, UI bundle, migration bundle…), where it is stored, how it is tagged, and its MVP tag.")
+                    .columns(&["Artifact", "Stored in", "Version tag", "MVP tag"]).owner(DEVOPS),
                 Field::new("s3.container_strategy", LongText, "Containerization Strategy",
                     "Container strategy",
                     "Whether the application ships as container images, how they are built (base images, multi-stage builds) and where they are stored.").owner(DEVOPS),
@@ -306,13 +344,28 @@ fn define_steps() -> Vec<StepDef> {
                     "Observability tools",
                     "Monitoring shows health, logging keeps events, tracing follows a request across services.")
                     .options(&["Prometheus", "Grafana", "OpenTelemetry", "Sentry", "Datadog", "New Relic", "CloudWatch", "Loki", "Jaeger", "ELK", "PagerDuty"]).owner(DEVOPS),
+                Field::new("s5.monitoring", LongText, "Observability",
+                    "Monitoring and alerting",
+                    "What is measured (availability, latency, errors, saturation), where the dashboards are, and who is alerted.").owner(DEVOPS),
+                Field::new("s5.logging", LongText, "Observability",
+                    "Logging",
+                    "Where application and infrastructure logs are collected, for how long they are kept, and how personal data is kept out of them.").owner(DEVOPS),
+                Field::new("s5.tracing", LongText, "Observability",
+                    "Tracing",
+                    "How a request is followed across services, so a slow or failing step can be found.").owner(DEVOPS),
+                Field::new("s5.full_scale", LongText, "Full-Scale Infrastructure",
+                    "Full-scale requirements",
+                    "What the infrastructure grows into after the MVP: more replicas, more regions, larger databases, and what triggers each step.").post_mvp().owner(DEVOPS),
             ]),
         step(6, "Rollback Strategy",
             "How a bad release is undone, and what decides that it must be.",
             vec![
                 Field::new("s6.triggers", List, "Rollback Triggers",
-                    "Rollback triggers",
-                    "Conditions that start a rollback, e.g. error rate above 2 % for 5 minutes, failed smoke test.").owner(RELEASE_MANAGER),
+                    "Rollback triggers for the MVP",
+                    "Conditions that start a rollback of the MVP release, e.g. error rate above 2 % for 5 minutes, failed smoke test.").mvp().owner(RELEASE_MANAGER),
+                Field::new("s6.post_mvp_triggers", List, "Rollback Triggers",
+                    "Rollback triggers for later releases",
+                    "Conditions that abort a later release, e.g. canary metrics worse than the stable version, a flag's error budget used up.").post_mvp().owner(RELEASE_MANAGER),
                 Field::new("s6.mvp_rollback", List, "MVP Rollback",
                     "MVP rollback steps",
                     "The steps to return to the previous state if the MVP release fails.").mvp().owner(DEVOPS),
@@ -322,6 +375,10 @@ fn define_steps() -> Vec<StepDef> {
                 Field::new("s6.testing", LongText, "Rollback Testing",
                     "How rollback is tested",
                     "When and where the rollback is rehearsed before it is needed.").owner(QA_LEAD),
+                Field::new("s6.testing_environment", Choice, "Rollback Testing",
+                    "Where rollback is rehearsed",
+                    "The environment (from step 2) where the rollback is rehearsed.")
+                    .options_from("s2.environments").owner(QA_LEAD),
             ]),
         step(7, "Pre-Deployment & Post-Deployment Procedures",
             "The checks before and after a deployment, with who does them.",
@@ -329,14 +386,15 @@ fn define_steps() -> Vec<StepDef> {
                 Field::new("s7.mvp_pre_checks", Table, "MVP Pre-Deployment Checks",
                     "Checks before the MVP deployment",
                     "Everything that must be true before the first production deployment, with its owner.")
-                    .columns(&["Check", "Owner"]).mvp().owner(RELEASE_MANAGER),
+                    .columns(&["Check", "Owner"]).options_from_for("s11.roles", &["Owner"]).mvp().owner(RELEASE_MANAGER),
                 Field::new("s7.mvp_post_checks", Table, "MVP Post-Deployment Verification",
                     "Verification after the MVP deployment",
                     "How the live MVP is verified; these follow the MVP exit criteria of the test strategy.")
-                    .columns(&["Verification", "Owner"]).mvp().owner(QA_LEAD),
-                Field::new("s7.general", List, "General Procedures",
+                    .columns(&["Verification", "Owner"]).options_from_for("s11.roles", &["Owner"]).mvp().owner(QA_LEAD),
+                Field::new("s7.general", Table, "General Procedures",
                     "Standard checks for later releases",
-                    "The routine checks every release after the MVP passes.").post_mvp().owner(RELEASE_MANAGER),
+                    "The routine checks every release after the MVP passes, before and after deploying, with their owners.")
+                    .columns(&["Check", "When", "Owner"]).options_from_for("s11.roles", &["Owner"]).post_mvp().owner(RELEASE_MANAGER),
             ]),
         step(8, "Database Migration Strategy",
             "How the database schema changes safely, starting with the MVP schema.",
@@ -358,6 +416,9 @@ fn define_steps() -> Vec<StepDef> {
                 Field::new("s8.backup", LongText, "Backup and Rollback",
                     "Database backup and rollback",
                     "How data is backed up before a change and restored if the change must be undone.").owner(DBA),
+                Field::new("s8.rollback", LongText, "Backup and Rollback",
+                    "Undoing a schema change",
+                    "How a failed migration is undone: a down migration, a forward fix, or a restore from backup, and who decides.").owner(DBA),
             ]),
         step(9, "UI Deployment Considerations",
             "How the user interface's files are delivered, versioned and cached.",
@@ -373,8 +434,11 @@ fn define_steps() -> Vec<StepDef> {
                     "A content delivery network keeps copies of files close to users.")
                     .options(&["CloudFront", "Cloudflare", "Fastly", "Akamai", "Vercel Edge", "Netlify Edge", "None"]).owner(FRONTEND),
                 Field::new("s9.caching", LongText, "Versioning and Caching",
-                    "Versioning and caching",
-                    "How browsers get new files after a release, e.g. content-hashed file names cached for a year and HTML never cached.").owner(FRONTEND),
+                    "Versioning and caching for the MVP",
+                    "How browsers get new files after the MVP release, e.g. content-hashed file names cached for a year and HTML never cached.").mvp().owner(FRONTEND),
+                Field::new("s9.post_mvp_caching", LongText, "Versioning and Caching",
+                    "Versioning and caching later",
+                    "What changes for later releases, e.g. old asset versions kept for a while so open sessions keep working, UI features behind flags.").post_mvp().owner(FRONTEND),
             ]),
         step(10, "Security & Compliance Integration (DevSecOps)",
             "Security built into the pipeline and the infrastructure, not added at the end.",
@@ -390,13 +454,19 @@ fn define_steps() -> Vec<StepDef> {
                     "Policy-as-Code tool",
                     "Policy as Code (PaC) writes security rules as code that the pipeline or cluster enforces automatically.")
                     .options(&["OPA", "Gatekeeper", "Kyverno", "Conftest", "Checkov", "Sentinel"]).owner(SECURITY),
+                Field::new("s10.policies", List, "Infrastructure Security",
+                    "Policies enforced as code",
+                    "The rules the Policy-as-Code tool enforces, e.g. no public buckets, encryption on, images only from the registry.").owner(SECURITY),
                 Field::new("s10.compliance", MultiChoice, "Compliance",
                     "Compliance requirements",
                     "Regulations or standards the service must meet.")
                     .options(&["GDPR", "PCI DSS", "HIPAA", "SOC 2", "ISO 27001", "CCPA"]).owner(SECURITY),
                 Field::new("s10.mvp_checks", List, "MVP Security Checks",
-                    "Security checks for the MVP",
-                    "Validations that must pass before and right after the MVP goes live, e.g. a penetration test, no high findings open.").mvp().owner(SECURITY),
+                    "Security checks before the MVP goes live",
+                    "Validations that must pass before the MVP goes live, e.g. a penetration test, no high findings open.").mvp().owner(SECURITY),
+                Field::new("s10.mvp_checks_after", List, "MVP Security Checks",
+                    "Security checks right after the MVP goes live",
+                    "Validations right after go-live, e.g. a scan of the live site, security headers, alerting on failed logins.").mvp().owner(SECURITY),
                 Field::new("s10.secrets", LongText, "Secrets Management",
                     "Secrets management",
                     "How secrets are created, stored, rotated and given to the application.").owner(SECURITY),
@@ -411,7 +481,8 @@ fn define_steps() -> Vec<StepDef> {
                 Field::new("s11.raci", Table, "RACI Matrix",
                     "RACI matrix",
                     "For each activity: who does it (Responsible), who answers for it (Accountable), who is asked (Consulted) and who is told (Informed).")
-                    .columns(&["Activity", "Responsible", "Accountable", "Consulted", "Informed"]).owner(RELEASE_MANAGER),
+                    .columns(&["Activity", "Responsible", "Accountable", "Consulted", "Informed"])
+                    .options_from_for("s11.roles", &["Responsible", "Accountable", "Consulted", "Informed"]).owner(RELEASE_MANAGER),
             ]),
     ]
 }
@@ -459,6 +530,23 @@ mod tests {
         assert_eq!(numbers, (0..12).collect::<Vec<u8>>());
         assert_eq!(steps()[0].heading(), "0. Introduction & Goals");
         assert_eq!(steps()[11].heading(), "11. Roles & Responsibilities");
+    }
+
+    #[test]
+    fn options_from_names_a_table_field_and_its_columns_exist() {
+        for step in steps() {
+            for field in &step.fields {
+                let Some(source) = &field.options_from else {
+                    assert!(field.options_columns.is_empty(), "{}", field.id);
+                    continue;
+                };
+                let source = super::field(source).unwrap_or_else(|| panic!("{}", field.id));
+                assert_eq!(source.kind, FieldKind::Table, "{}", field.id);
+                for column in &field.options_columns {
+                    assert!(field.columns.contains(column), "{} {column}", field.id);
+                }
+            }
+        }
     }
 
     #[test]

@@ -9,10 +9,57 @@
 //! same bytes.
 
 use crate::answers::{Answer, Answers, Origin, Value};
+use crate::diagrams::diagram_for;
 use crate::model::Source;
 use crate::plan::{self, FieldDef, FieldKind, Phase, StepDef};
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
+
+/// The mark of MVP content.
+pub const MVP_BADGE: &str = "🚀 MVP";
+/// The mark of content about releases after the MVP.
+pub const POST_MVP_BADGE: &str = "🔁 Post-MVP";
+
+/// A sentence written under a sub-heading, where the brief asks the section
+/// to refer to something.
+fn heading_note(step_id: &str, heading: &str) -> Option<&'static str> {
+    match (step_id, heading) {
+        ("s7", "MVP Post-Deployment Verification") => Some("Each verification is one of the MVP exit criteria of the test strategy (testStrategy.md); the MVP deployment is verified when all of them pass."),
+        ("s7", "MVP Pre-Deployment Checks") => Some("Each check is a release criterion of the product requirements unless marked otherwise; the MVP is not deployed until all are met."),
+        ("s1", "Post-MVP Deployment Pattern") | ("s4", "Post-MVP Pipeline Stages") | ("s0", "Post-MVP Goals") => Some("🔁 Post-MVP: applies to releases after the MVP."),
+        _ => None,
+    }
+}
+
+/// A short form of a field's value for the summary table: text as it is,
+/// lists as their first item and a count, `TBD` when open; proposals marked.
+fn glance(answers: &Answers, field_id: &str) -> String {
+    let Some(answer) = answers.get(field_id) else {
+        return "TBD".to_string();
+    };
+    let lines: Vec<String> = answer
+        .value
+        .lines()
+        .into_iter()
+        .filter(|line| !line.trim().is_empty())
+        .collect();
+    let mut text = match lines.len() {
+        0 => return "TBD".to_string(),
+        1 => shorten(&lines[0], 90),
+        n => format!(
+            "{} stages: {} → … → {}",
+            n,
+            shorten(&lines[0], 40),
+            shorten(&lines[n - 1], 40)
+        ),
+    };
+    if field_id.ends_with("rollback") || field_id.ends_with("caching") {
+        text = shorten(&lines.join("; "), 90);
+    }
+    if answer.origin == Origin::Proposed {
+        text.push_str(" *(proposed)*");
+    }
+    text
+}
 
 /// What the plan is about, for its title and introduction.
 #[derive(Debug, Clone, Default)]
@@ -28,6 +75,8 @@ pub fn render_plan(context: &PlanContext, answers: &Answers) -> String {
         sources: SourceIndex::default(),
     };
     renderer.title(context);
+    renderer.legend();
+    renderer.at_a_glance(answers);
     for step in plan::steps() {
         renderer.step(step, answers);
     }
@@ -96,6 +145,69 @@ impl Renderer {
         self.line("");
     }
 
+    fn legend(&mut self) {
+        self.line("### How to read this plan");
+        self.line("");
+        self.line("| Mark | Meaning |");
+        self.line("|---|---|");
+        self.line(&format!(
+            "| {MVP_BADGE} | Applies to the first (MVP) release. |"
+        ));
+        self.line(&format!(
+            "| {POST_MVP_BADGE} | Applies to the releases after the MVP. |"
+        ));
+        self.line("| *(source: S3)* | Taken from the project's documents; **Sources** at the end gives the file, line and text. |");
+        self.line("| *(proposed — not yet confirmed — …)* | Suggested by DeployPlan, with the reason; not a decision until the owner confirms it. |");
+        self.line("| `TBD — owner: <role>` | Still open; the role named must decide it. |");
+        self.line("");
+        self.line("Sections 0–11 follow the deployment brief. Diagrams are drawn from the same answers as the text; a diagram titled *(proposed)* shows a suggestion, not a decision.");
+        self.line("");
+    }
+
+    /// A table of the key decisions, MVP beside post-MVP.
+    fn at_a_glance(&mut self, answers: &Answers) {
+        self.line("### Plan at a Glance");
+        self.line("");
+        self.line(&format!("| Topic | {MVP_BADGE} | {POST_MVP_BADGE} |"));
+        self.line("|---|---|---|");
+        let rows: [(&str, &str, &str); 5] = [
+            ("Launch / cadence", "s0.mvp_launch", "s1.post_mvp_cadence"),
+            (
+                "Deployment pattern",
+                "s1.mvp_pattern",
+                "s1.post_mvp_pattern",
+            ),
+            ("Pipeline", "s4.mvp_stages", "s4.post_mvp_stages"),
+            ("Rollback", "s6.mvp_rollback", "s6.post_mvp_rollback"),
+            ("Caching of UI assets", "s9.caching", "s9.post_mvp_caching"),
+        ];
+        for (topic, mvp, later) in rows {
+            let mvp = glance(answers, mvp);
+            let later = glance(answers, later);
+            self.line(&format!("| {topic} | {} | {} |", cell(&mvp), cell(&later)));
+        }
+        let workflow = glance(answers, "s1.workflow");
+        let environments = answers
+            .get("s2.environments")
+            .map(|a| {
+                a.value
+                    .rows()
+                    .into_iter()
+                    .filter_map(|r| r.into_iter().next())
+                    .filter(|c| !c.trim().is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" → ")
+            })
+            .filter(|e| !e.is_empty())
+            .unwrap_or_else(|| "TBD".to_string());
+        self.line(&format!("| Workflow | {} | same |", cell(&workflow)));
+        self.line(&format!(
+            "| Environments | {} | same |",
+            cell(&environments)
+        ));
+        self.line("");
+    }
+
     fn step(&mut self, step: &StepDef, answers: &Answers) {
         self.line(&format!("## {}", step.heading()));
         self.line("");
@@ -110,6 +222,10 @@ impl Renderer {
         for heading in headings {
             self.line(&format!("### {heading}"));
             self.line("");
+            if let Some(note) = heading_note(&step.id, heading) {
+                self.line(&format!("*{note}*"));
+                self.line("");
+            }
             for field in step.fields.iter().filter(|f| f.heading == heading) {
                 self.field(field, answers.get(&field.id));
             }
@@ -119,23 +235,45 @@ impl Renderer {
 
     fn field(&mut self, field: &FieldDef, answer: Option<&Answer>) {
         let badge = match field.phase {
-            Phase::Mvp if !field.heading.contains("MVP") => " `MVP`",
-            Phase::PostMvp if !field.heading.contains("MVP") => " `Post-MVP`",
-            _ => "",
+            Phase::Mvp => format!("{MVP_BADGE} "),
+            Phase::PostMvp => format!("{POST_MVP_BADGE} "),
+            Phase::General => String::new(),
         };
-        let label = format!("**{}:**{badge}", inline(&field.label));
+        let label = format!("{badge}**{}:**", inline(&field.label));
         let Some(answer) = answer else {
             self.line(&format!("{label} TBD — owner: {}", field.owner));
             self.line("");
             return;
         };
-        let note = self.note(answer);
+        let per_item = !answer.item_sources.is_empty()
+            && answer.item_sources.len() == answer.value.rows().len()
+            && !matches!(answer.value, Value::Text(_));
+        let note = if per_item {
+            self.proposal_note(answer)
+        } else {
+            self.note(answer)
+        };
         match (field.kind, &answer.value) {
             (FieldKind::Table, value) => {
                 self.line(&label);
                 self.line("");
-                self.table(&field.columns, &value.rows());
+                let item_refs = if per_item {
+                    Some(self.item_references(answer))
+                } else {
+                    None
+                };
+                let rows = value.rows();
+                self.table(&field.columns, &rows, item_refs.as_deref());
                 self.line("");
+                let blank = rows.iter().any(|row| {
+                    row.iter().any(|c| !c.trim().is_empty())
+                        && (0..field.columns.len())
+                            .any(|i| row.get(i).is_none_or(|c| c.trim().is_empty()))
+                });
+                if blank {
+                    self.line(&format!("*TBD cells — owner: {}*", field.owner));
+                    self.line("");
+                }
                 if !note.is_empty() {
                     self.line(note.trim_start());
                     self.line("");
@@ -147,18 +285,29 @@ impl Renderer {
                 self.line(&label);
                 self.line("");
                 let checklist = kind == FieldKind::Checklist;
-                for (index, item) in value
-                    .lines()
-                    .iter()
-                    .filter(|i| !i.trim().is_empty())
-                    .enumerate()
-                {
+                let item_refs = if per_item {
+                    self.item_references(answer)
+                } else {
+                    Vec::new()
+                };
+                let lines = value.lines();
+                let mut number = 0;
+                for (index, item) in lines.iter().enumerate() {
+                    if item.trim().is_empty() {
+                        continue;
+                    }
+                    number += 1;
                     let marker = match kind {
-                        FieldKind::List => format!("{}.", index + 1),
+                        FieldKind::List => format!("{number}."),
                         _ if checklist => "- [ ]".to_string(),
                         _ => "-".to_string(),
                     };
-                    self.line(&format!("{marker} {}", inline(item)));
+                    let refs = item_refs
+                        .get(index)
+                        .filter(|r| !r.is_empty())
+                        .map(|r| format!(" *({r})*"))
+                        .unwrap_or_default();
+                    self.line(&format!("{marker} {}{refs}", inline(item)));
                 }
                 self.line("");
                 if !note.is_empty() {
@@ -182,6 +331,35 @@ impl Renderer {
         }
     }
 
+    /// The proposal mark alone (items cite their own sources).
+    fn proposal_note(&mut self, answer: &Answer) -> String {
+        match answer.origin {
+            Origin::Proposed => {
+                let reason = answer
+                    .reason
+                    .as_deref()
+                    .map(|r| format!(" — {}", inline(r)))
+                    .unwrap_or_default();
+                format!(" *(proposed — not yet confirmed{reason})*")
+            }
+            Origin::Document => answer
+                .reason
+                .as_deref()
+                .map(|r| format!(" *({})*", inline(r)))
+                .unwrap_or_default(),
+            Origin::User => String::new(),
+        }
+    }
+
+    /// Each item's own source references, in item order.
+    fn item_references(&mut self, answer: &Answer) -> Vec<String> {
+        answer
+            .item_sources
+            .iter()
+            .map(|sources| references(sources.iter().map(|s| self.sources.cite(s)).collect()))
+            .collect()
+    }
+
     /// The provenance note after a value: source references, or the proposal mark.
     fn note(&mut self, answer: &Answer) -> String {
         let ids: Vec<usize> = answer
@@ -191,8 +369,15 @@ impl Renderer {
             .collect();
         let refs = references(ids);
         match answer.origin {
-            Origin::Document if refs.is_empty() => String::new(),
-            Origin::Document => format!(" *(source: {refs})*"),
+            Origin::Document => {
+                let reason = answer.reason.as_deref().map(inline);
+                match (refs.is_empty(), reason) {
+                    (true, None) => String::new(),
+                    (true, Some(reason)) => format!(" *({reason})*"),
+                    (false, None) => format!(" *(source: {refs})*"),
+                    (false, Some(reason)) => format!(" *(source: {refs} — {reason})*"),
+                }
+            }
             Origin::Proposed => {
                 let reason = answer
                     .reason
@@ -210,21 +395,19 @@ impl Renderer {
         }
     }
 
-    fn table(&mut self, columns: &[String], rows: &[Vec<String>]) {
-        self.line(&format!(
-            "| {} |",
-            columns
-                .iter()
-                .map(|c| cell(c))
-                .collect::<Vec<_>>()
-                .join(" | ")
-        ));
-        self.line(&format!("|{}", "---|".repeat(columns.len())));
-        for row in rows
-            .iter()
-            .filter(|row| row.iter().any(|c| !c.trim().is_empty()))
-        {
-            let cells: Vec<String> = (0..columns.len())
+    /// A Markdown table; with `item_refs`, a last column cites each row's sources.
+    fn table(&mut self, columns: &[String], rows: &[Vec<String>], item_refs: Option<&[String]>) {
+        let mut header: Vec<String> = columns.iter().map(|c| cell(c)).collect();
+        if item_refs.is_some() {
+            header.push("Source".to_string());
+        }
+        self.line(&format!("| {} |", header.join(" | ")));
+        self.line(&format!("|{}", "---|".repeat(header.len())));
+        for (index, row) in rows.iter().enumerate() {
+            if row.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            let mut cells: Vec<String> = (0..columns.len())
                 .map(|i| {
                     row.get(i)
                         .map(|c| cell(c))
@@ -232,21 +415,26 @@ impl Renderer {
                         .unwrap_or_else(|| "TBD".to_string())
                 })
                 .collect();
+            if let Some(refs) = item_refs {
+                let refs = refs.get(index).cloned().unwrap_or_default();
+                cells.push(if refs.is_empty() {
+                    "—".to_string()
+                } else {
+                    refs
+                });
+            }
             self.line(&format!("| {} |", cells.join(" | ")));
         }
     }
 
-    /// Diagrams drawn from the answers, placed after the sub-heading they illustrate.
+    /// The diagram drawn from the answers for this sub-heading, if it has one.
     fn diagrams_after(&mut self, step: &StepDef, heading: &str, answers: &Answers) {
-        let diagram = match (step.id.as_str(), heading) {
-            ("s2", "Environments") => environment_promotion(answers),
-            ("s4", "MVP Pipeline Stages") => mvp_pipeline(answers),
-            _ => None,
-        };
-        if let Some(diagram) = diagram {
+        if let Some(diagram) = diagram_for(&step.id, heading, answers) {
             self.line("```mermaid");
-            self.out.push_str(&diagram);
+            self.out.push_str(&diagram.mermaid);
             self.line("```");
+            self.line("");
+            self.line(&format!("*{}*", inline(&diagram.caption)));
             self.line("");
         }
     }
@@ -285,57 +473,6 @@ impl Renderer {
             self.line(&row);
         }
     }
-}
-
-/// The environments a release is promoted through, left to right.
-fn environment_promotion(answers: &Answers) -> Option<String> {
-    let names: Vec<String> = answers
-        .get("s2.environments")?
-        .value
-        .rows()
-        .into_iter()
-        .filter_map(|row| row.first().cloned())
-        .filter(|name| !name.trim().is_empty())
-        .collect();
-    flow("Environment promotion", &names)
-}
-
-/// The MVP pipeline: the MVP CD stages, else the CI stages.
-fn mvp_pipeline(answers: &Answers) -> Option<String> {
-    let stages = answers
-        .get("s4.mvp_stages")
-        .or_else(|| answers.get("s3.ci_stages"))?
-        .value
-        .lines();
-    flow("MVP pipeline", &stages)
-}
-
-/// A left-to-right Mermaid flowchart of `names`, one node each.
-fn flow(title: &str, names: &[String]) -> Option<String> {
-    let names: Vec<&String> = names.iter().filter(|n| !n.trim().is_empty()).collect();
-    if names.is_empty() {
-        return None;
-    }
-    let mut out = String::new();
-    let _ = writeln!(out, "---\ntitle: {}\n---", mermaid_text(title));
-    out.push_str("flowchart LR\n");
-    for (index, name) in names.iter().enumerate() {
-        let _ = writeln!(out, "    n{index}[\"{}\"]", mermaid_text(name));
-    }
-    let chain: Vec<String> = (0..names.len()).map(|i| format!("n{i}")).collect();
-    if chain.len() > 1 {
-        let _ = writeln!(out, "    {}", chain.join(" --> "));
-    }
-    Some(out)
-}
-
-/// Text safe inside a quoted Mermaid label.
-fn mermaid_text(text: &str) -> String {
-    shorten(text, 60)
-        .replace('"', "#quot;")
-        .replace(['\n', '\r'], " ")
-        .replace('<', "#lt;")
-        .replace('>', "#gt;")
 }
 
 /// One line of Markdown text: newlines folded.
@@ -422,6 +559,7 @@ mod tests {
                 origin: Origin::Proposed,
                 reason: Some("99.9% availability".into()),
                 sources: vec![],
+                item_sources: vec![],
             },
         );
         let plan = render_plan(&context(), &answers);
@@ -446,6 +584,7 @@ mod tests {
                 origin: Origin::Document,
                 reason: None,
                 sources: vec![source],
+                item_sources: vec![],
             },
         );
         let plan = render_plan(&context(), &answers);
@@ -486,5 +625,82 @@ mod tests {
             render_plan(&context(), &answers)
         );
         assert!(render_plan(&context(), &answers).contains("n1[\"Deploy #quot;staging#quot;\"]"));
+    }
+
+    #[test]
+    fn an_empty_plan_still_draws_every_diagram_marked_proposed() {
+        let plan = render_plan(&context(), &Answers::default());
+        assert!(plan.matches("```mermaid\n").count() >= 5);
+        for title in [
+            "title: GitOps workflow (proposed)",
+            "title: Environment promotion (proposed)",
+            "title: MVP pipeline (proposed)",
+            "title: Rollback decision flow (proposed)",
+            "title: Release timeline (proposed)",
+        ] {
+            assert!(plan.contains(title), "missing {title}");
+        }
+    }
+
+    #[test]
+    fn the_plan_opens_with_a_legend_and_marks_mvp_and_post_mvp_fields() {
+        let plan = render_plan(&context(), &Answers::default());
+        assert!(plan.contains("### How to read this plan\n"));
+        assert!(plan.contains("### Plan at a Glance\n"));
+        assert!(
+            plan.contains("🚀 MVP **Pattern for the MVP release:** TBD — owner: DevOps Engineer")
+        );
+        assert!(plan
+            .contains("🔁 Post-MVP **Pattern for later releases:** TBD — owner: DevOps Engineer"));
+    }
+
+    #[test]
+    fn list_items_and_table_rows_cite_their_own_sources() {
+        let source = |line: u32| Source {
+            path: "project_docs/prd.md".into(),
+            line_start: line,
+            line_end: line,
+            heading: "Scope".into(),
+            excerpt: format!("line {line}"),
+        };
+        let mut answers = Answers::default();
+        answers.values.insert(
+            "s0.mvp_scope".into(),
+            Answer {
+                value: Value::List(vec!["Sign-in".into(), "Booking".into()]),
+                origin: Origin::Document,
+                reason: None,
+                sources: vec![source(3), source(9)],
+                item_sources: vec![vec![source(3)], vec![source(9)]],
+            },
+        );
+        answers.values.insert(
+            "s2.environments".into(),
+            Answer {
+                value: Value::Table(vec![vec!["Staging".into(), "Rehearsals".into()]]),
+                origin: Origin::Document,
+                reason: None,
+                sources: vec![source(12)],
+                item_sources: vec![vec![source(12)]],
+            },
+        );
+        let plan = render_plan(&context(), &answers);
+        assert!(
+            plan.contains("1. Sign-in *(S1)*\n2. Booking *(S2)*\n"),
+            "{plan}"
+        );
+        assert!(plan.contains(
+            "| Environment | Purpose | Provisioning | MVP scale | Full scale | Source |"
+        ));
+        assert!(plan.contains("| Staging | Rehearsals | TBD | TBD | TBD | S3 |"));
+        assert!(plan.contains("*TBD cells — owner: DevOps Engineer*"));
+        assert!(plan.contains("| S2 | line 9 | `project_docs/prd.md` | 9 | Scope |"));
+    }
+
+    #[test]
+    fn post_deployment_verification_refers_to_the_mvp_exit_criteria() {
+        let plan = render_plan(&context(), &Answers::default());
+        let at = plan.find("### MVP Post-Deployment Verification\n").unwrap();
+        assert!(plan[at..].contains("MVP exit criteria"));
     }
 }

@@ -25,6 +25,11 @@ struct State {
     /// SHA-256 of the last plan written, keyed by its path relative to the project.
     #[serde(default)]
     written: std::collections::BTreeMap<String, String>,
+    /// SHA-256 of each planning document's text when the plan was last
+    /// written, keyed by its path relative to the project; `check` compares
+    /// them with the documents as they are now.
+    #[serde(default)]
+    documents: std::collections::BTreeMap<String, String>,
 }
 
 fn state_path(root: &Path) -> PathBuf {
@@ -55,6 +60,32 @@ fn state_key(root: &Path, target: &Path) -> String {
         .unwrap_or(target)
         .to_string_lossy()
         .replace('\\', "/")
+}
+
+/// SHA-256 of the text of every document that fills a role, by path.
+pub fn document_hashes(project: &Project) -> std::collections::BTreeMap<String, String> {
+    project
+        .documents
+        .iter()
+        .filter(|loaded| loaded.document.role.is_some())
+        .map(|loaded| (loaded.document.path.clone(), hash(loaded.text.as_bytes())))
+        .collect()
+}
+
+/// The document hashes recorded when the plan was last saved (empty when the
+/// plan was never saved, or saved by a version that did not record them).
+pub fn recorded_document_hashes(root: &Path) -> std::collections::BTreeMap<String, String> {
+    read_state(root).documents
+}
+
+/// Whether `target` holds exactly what DeployPlan last wrote there.
+pub fn is_as_written(root: &Path, target: &Path, bytes: &[u8]) -> bool {
+    read_state(root).written.get(&state_key(root, target)) == Some(&hash(bytes))
+}
+
+/// The hex SHA-256 of `bytes`.
+pub fn content_hash(bytes: &[u8]) -> String {
+    hash(bytes)
 }
 
 /// The plan's Markdown for these answers.
@@ -104,6 +135,7 @@ pub fn save_plan(
     state
         .written
         .insert(state_key(&project.root, &target), hash(markdown.as_bytes()));
+    state.documents = document_hashes(project);
     let json = serde_json::to_string_pretty(&state).unwrap_or_default();
     write_atomic(&state_path(&project.root), json.as_bytes())?;
     Ok(SaveOutcome {

@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use deployplan::answers::{suggest_answers, Answers};
+use deployplan::check::check_plan;
 use deployplan::draft::{load_draft, read_answers};
 use deployplan::facts::report::FactsReport;
 use deployplan::sample::sample_project_dir;
@@ -34,6 +35,21 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Check the plan: exit 0 when complete and current, else list what is
+    /// missing, open (TBD), unconfirmed or stale, and exit 1.
+    Check {
+        /// The project folder (default: the bundled sample project).
+        dir: Option<PathBuf>,
+        /// Answers file; default: the saved draft, else document-derived defaults.
+        #[arg(long, value_name = "FILE")]
+        answers: Option<PathBuf>,
+        /// The plan to check (default: <DIR>/project_docs/deploymentPlan.md).
+        #[arg(long, value_name = "FILE")]
+        plan: Option<PathBuf>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// List the documents, their roles and the facts read from them.
     Facts {
         /// The project folder (default: the bundled sample project).
@@ -54,9 +70,16 @@ fn main() -> ExitCode {
             force,
         } => generate(dir, answers, out, force),
         Command::Facts { dir, json } => facts(dir, json),
+        Command::Check {
+            dir,
+            answers,
+            plan,
+            json,
+        } => check(dir, answers, plan, json),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
         Err(error) => {
             eprintln!("deployplan: {error}");
             ExitCode::FAILURE
@@ -84,7 +107,7 @@ fn generate(
     answers: Option<PathBuf>,
     out: Option<PathBuf>,
     force: bool,
-) -> deployplan::Result<()> {
+) -> deployplan::Result<bool> {
     let project = Project::open(&project_dir(dir))?;
     for warning in &project.warnings {
         eprintln!("warning: {warning}");
@@ -95,10 +118,31 @@ fn generate(
     if let Some(backup) = outcome.backup {
         println!("previous plan kept as {}", backup.display());
     }
-    Ok(())
+    Ok(true)
 }
 
-fn facts(dir: Option<PathBuf>, json: bool) -> deployplan::Result<()> {
+/// Prints the check report; `Ok(false)` when it lists anything.
+fn check(
+    dir: Option<PathBuf>,
+    answers: Option<PathBuf>,
+    plan: Option<PathBuf>,
+    json: bool,
+) -> deployplan::Result<bool> {
+    let project = Project::open(&project_dir(dir))?;
+    let answers = answers_for(&project, answers.as_deref())?;
+    let report = check_plan(&project, &answers, plan.as_deref());
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        );
+    } else {
+        print!("{}", report.to_text());
+    }
+    Ok(report.is_complete())
+}
+
+fn facts(dir: Option<PathBuf>, json: bool) -> deployplan::Result<bool> {
     let dir = project_dir(dir);
     let project = Project::open(&dir)?;
     let report = FactsReport::new(&project, &dir.display().to_string());
@@ -107,5 +151,5 @@ fn facts(dir: Option<PathBuf>, json: bool) -> deployplan::Result<()> {
     } else {
         print!("{}", report.to_table());
     }
-    Ok(())
+    Ok(true)
 }

@@ -59,8 +59,9 @@ fn is_item(block: &Block) -> bool {
     }
 }
 
-/// The item's text for a fact: its first line (for a table row, its cells),
-/// at most 200 characters.
+/// The item's text for a fact: its first paragraph, so a list item wrapped
+/// over several lines is read whole (for a table row, its cells), at most
+/// 200 characters.
 fn item_text(block: &Block) -> String {
     let text = match &block.kind {
         BlockKind::TableRow { cells, .. } => cells
@@ -72,9 +73,11 @@ fn item_text(block: &Block) -> String {
         _ => block
             .text
             .lines()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or("")
-            .to_string(),
+            .skip_while(|l| l.trim().is_empty())
+            .take_while(|l| !l.trim().is_empty())
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join(" "),
     };
     shorten(text.trim().trim_end_matches([':', ';']), 200)
 }

@@ -10,4 +10,9 @@ export type Answer = { value: Value, origin: Origin,
 /**
  * Why this was suggested, citing its source, for suggestions.
  */
-reason?: string | null, sources?: Array<Source>, };
+reason?: string | null, sources?: Array<Source>, 
+/**
+ * For lists and tables: the sources of each item (row), in order, so the
+ * plan can cite every item on its own. Empty when not known per item.
+ */
+item_sources?: Array<Array<Source>>, };

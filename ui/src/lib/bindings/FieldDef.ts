@@ -29,4 +29,17 @@ options: Array<string>,
 /**
  * Column names (table fields).
  */
-columns: Array<string>, };
+columns: Array<string>, 
+/**
+ * An earlier (or sibling) table field whose rows' first column supplies
+ * the choices for this field, e.g. `s11.roles` for owners or
+ * `s2.environments` for environments. For a choice field the choices are
+ * the whole value's; for a table, those of the columns in
+ * `options_columns`.
+ */
+options_from?: string | null, 
+/**
+ * For a table with `options_from`: the columns whose cells take those
+ * choices (e.g. `Owner`, or the RACI letters).
+ */
+options_columns?: Array<string>, };

@@ -1,0 +1,216 @@
+//! `deployplan check`: is the plan complete and current?
+//!
+//! The report lists sections missing from the written plan, fields still
+//! `TBD` (and table cells left blank), proposals nobody has confirmed, and
+//! staleness: documents changed, added or removed since the plan was written,
+//! or answers that no longer match the written plan. The CLI only prints it.
+
+use crate::answers::{Answers, Origin, Value};
+use crate::plan::{self, FieldKind};
+use crate::project::Project;
+use crate::save::{
+    content_hash, document_hashes, is_as_written, plan_markdown, recorded_document_hashes,
+};
+use serde::Serialize;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// One thing the check found, with the field or file it concerns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CheckItem {
+    /// A field id (`s1.post_mvp_pattern`), a heading, or a document path.
+    pub subject: String,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+/// What `check` found; empty lists mean the plan is complete and current.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CheckReport {
+    /// The plan file checked.
+    pub plan_path: PathBuf,
+    /// Sections (or the whole plan) missing from the written plan.
+    pub missing: Vec<CheckItem>,
+    /// Fields still TBD, with their owners.
+    pub open: Vec<CheckItem>,
+    /// Proposals not yet confirmed by the user.
+    pub unconfirmed: Vec<CheckItem>,
+    /// Documents or answers that changed since the plan was written.
+    pub stale: Vec<CheckItem>,
+}
+
+impl CheckReport {
+    /// How many items the report lists.
+    pub fn item_count(&self) -> usize {
+        self.missing.len() + self.open.len() + self.unconfirmed.len() + self.stale.len()
+    }
+
+    /// Whether the plan is complete and current.
+    pub fn is_complete(&self) -> bool {
+        self.item_count() == 0
+    }
+
+    /// The report as text for a terminal, one item a line under its group.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "Plan: {}", self.plan_path.display());
+        for (title, items) in [
+            ("Missing", &self.missing),
+            ("Open (TBD)", &self.open),
+            ("Unconfirmed proposals", &self.unconfirmed),
+            ("Stale", &self.stale),
+        ] {
+            if items.is_empty() {
+                continue;
+            }
+            let _ = writeln!(out, "\n{title} ({}):", items.len());
+            for item in items {
+                let _ = writeln!(out, "  {}  {}", item.subject, item.message);
+            }
+        }
+        if self.is_complete() {
+            out.push_str("\nThe plan is complete and current.\n");
+        } else {
+            let _ = writeln!(out, "\n{} item(s) to resolve.", self.item_count());
+        }
+        out
+    }
+}
+
+/// Checks the plan at `target` (default `project_docs/deploymentPlan.md`)
+/// against `answers` and the project's documents as they are now.
+pub fn check_plan(project: &Project, answers: &Answers, target: Option<&Path>) -> CheckReport {
+    let plan_path = target
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| project.default_plan_path());
+    let mut report = CheckReport {
+        plan_path: plan_path.clone(),
+        missing: Vec::new(),
+        open: Vec::new(),
+        unconfirmed: Vec::new(),
+        stale: Vec::new(),
+    };
+    let written = std::fs::read(&plan_path).ok();
+    match &written {
+        None => report.missing.push(CheckItem {
+            subject: plan_path.display().to_string(),
+            message: "the plan has not been written yet (run `deployplan generate`)".into(),
+        }),
+        Some(bytes) => {
+            let text = String::from_utf8_lossy(bytes);
+            for step in plan::steps() {
+                let heading = format!("## {}", step.heading());
+                if !text.lines().any(|line| line.trim_end() == heading) {
+                    report.missing.push(CheckItem {
+                        subject: heading,
+                        message: "section missing from the plan".into(),
+                    });
+                    continue;
+                }
+                let mut seen: Vec<&str> = Vec::new();
+                for field in &step.fields {
+                    if seen.contains(&field.heading.as_str()) {
+                        continue;
+                    }
+                    seen.push(&field.heading);
+                    let sub = format!("### {}", field.heading);
+                    if !text.lines().any(|line| line.trim_end() == sub) {
+                        report.missing.push(CheckItem {
+                            subject: sub,
+                            message: format!(
+                                "sub-section of {} missing from the plan",
+                                step.heading()
+                            ),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    for step in plan::steps() {
+        for field in &step.fields {
+            let Some(answer) = answers.get(&field.id) else {
+                report.open.push(CheckItem {
+                    subject: field.id.clone(),
+                    message: format!("{} — TBD, owner: {}", field.label, field.owner),
+                });
+                continue;
+            };
+            if let (FieldKind::Table, Value::Table(rows)) = (field.kind, &answer.value) {
+                let blank: usize = rows
+                    .iter()
+                    .filter(|row| row.iter().any(|c| !c.trim().is_empty()))
+                    .map(|row| {
+                        (0..field.columns.len())
+                            .filter(|i| row.get(*i).is_none_or(|c| c.trim().is_empty()))
+                            .count()
+                    })
+                    .sum();
+                if blank > 0 {
+                    report.open.push(CheckItem {
+                        subject: field.id.clone(),
+                        message: format!(
+                            "{} — {blank} table cell(s) TBD, owner: {}",
+                            field.label, field.owner
+                        ),
+                    });
+                }
+            }
+            if answer.origin == Origin::Proposed {
+                let value = answer.value.lines().join("; ");
+                let value: String = if value.chars().count() > 70 {
+                    format!("{}…", value.chars().take(69).collect::<String>())
+                } else {
+                    value
+                };
+                report.unconfirmed.push(CheckItem {
+                    subject: field.id.clone(),
+                    message: format!("{} — proposed: {value}", field.label),
+                });
+            }
+        }
+    }
+    let recorded = recorded_document_hashes(&project.root);
+    let current = document_hashes(project);
+    if written.is_some() && recorded.is_empty() {
+        report.stale.push(CheckItem {
+            subject: plan_path.display().to_string(),
+            message: "no record of the documents the plan was written from; regenerate it".into(),
+        });
+    } else if written.is_some() {
+        for (path, hash) in &current {
+            match recorded.get(path) {
+                None => report.stale.push(CheckItem {
+                    subject: path.clone(),
+                    message: "document added since the plan was written".into(),
+                }),
+                Some(old) if old != hash => report.stale.push(CheckItem {
+                    subject: path.clone(),
+                    message: "document changed since the plan was written".into(),
+                }),
+                Some(_) => {}
+            }
+        }
+        for path in recorded.keys().filter(|path| !current.contains_key(*path)) {
+            report.stale.push(CheckItem {
+                subject: path.clone(),
+                message: "document removed since the plan was written".into(),
+            });
+        }
+    }
+    if let Some(bytes) = &written {
+        let expected = plan_markdown(project, answers);
+        if content_hash(expected.as_bytes()) != content_hash(bytes) {
+            let message = if is_as_written(&project.root, &plan_path, bytes) {
+                "the answers changed since the plan was written; regenerate it"
+            } else {
+                "the plan differs from what the answers give (edited by hand or written elsewhere)"
+            };
+            report.stale.push(CheckItem {
+                subject: plan_path.display().to_string(),
+                message: message.into(),
+            });
+        }
+    }
+    report
+}
