@@ -55,9 +55,13 @@ pub fn open_for_editing(root: &Path) -> crate::Result<OpenedProject> {
         Ok(Some(answers)) => (answers, true),
         Ok(None) => (Answers::default(), false),
         Err(error) => {
-            project
-                .warnings
-                .push(format!("the saved draft was not used: {error}"));
+            let kept = set_aside_draft(&project.root);
+            let kept = kept
+                .map(|path| format!("; it was kept as {}", path.display()))
+                .unwrap_or_default();
+            project.warnings.push(format!(
+                "the saved draft could not be read, so work starts from the documents ({error}){kept}"
+            ));
             (Answers::default(), false)
         }
     };
@@ -67,6 +71,18 @@ pub fn open_for_editing(root: &Path) -> crate::Result<OpenedProject> {
         answers,
         draft_restored,
     })
+}
+
+/// Renames an unreadable draft to `deploymentPlan.draft.corrupt-N.json` beside
+/// it, so the next autosave does not overwrite what may still be recovered.
+fn set_aside_draft(root: &Path) -> Option<std::path::PathBuf> {
+    let draft = crate::draft::draft_path(root);
+    let folder = draft.parent()?;
+    let kept = (1..1000)
+        .map(|n| folder.join(format!("deploymentPlan.draft.corrupt-{n}.json")))
+        .find(|candidate| !candidate.exists())?;
+    std::fs::rename(&draft, &kept).ok()?;
+    Some(kept)
 }
 
 impl OpenedProject {
@@ -92,5 +108,25 @@ impl OpenedProject {
             plan_path: project.default_plan_path().display().to_string(),
             warnings: project.warnings.clone(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_corrupt_draft_is_kept_aside_and_work_starts_from_the_documents() {
+        let dir = tempfile::tempdir().unwrap();
+        let draft = crate::draft::draft_path(dir.path());
+        std::fs::create_dir_all(draft.parent().unwrap()).unwrap();
+        std::fs::write(&draft, "{ half a draft").unwrap();
+        let opened = open_for_editing(dir.path()).unwrap();
+        assert!(!opened.draft_restored);
+        assert!(!draft.exists(), "the corrupt draft no longer blocks autosave");
+        let kept = draft.with_file_name("deploymentPlan.draft.corrupt-1.json");
+        assert_eq!(std::fs::read_to_string(kept).unwrap(), "{ half a draft");
+        let warning = opened.project.warnings.join("\n");
+        assert!(warning.contains("could not be read") && warning.contains("corrupt-1.json"), "{warning}");
     }
 }
