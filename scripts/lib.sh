@@ -15,7 +15,7 @@ as_root() {
 
 # Debian packages the app, its build and its tests need.
 APT_PACKAGES=(libwebkit2gtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev libxdo-dev libssl-dev
-              build-essential pkg-config file xvfb xauth webkit2gtk-driver)
+              build-essential pkg-config file xvfb xauth webkit2gtk-driver fonts-noto-color-emoji)
 
 ensure_apt_packages() {
     local missing=()

@@ -11,6 +11,8 @@ fn main() {
         "render_preview",
         "save_draft",
         "save_plan",
+        "document_text",
+        "set_document_role",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -2,8 +2,9 @@
 //! Blocking work (disk, dialogs) runs off the main thread.
 
 use crate::error::CommandError;
-use crate::state::Session;
+use crate::state::{DocumentText, Session};
 use deployplan::answers::Answers;
+use deployplan::model::Role;
 use deployplan::plan::{glossary, steps, GlossaryEntry, StepDef};
 use deployplan::recent::RecentProject;
 use deployplan::session::ProjectView;
@@ -141,4 +142,25 @@ pub async fn save_plan(session: State<'_, Arc<Session>>, answers: Answers) -> Re
         })
     })
     .await
+}
+
+/// The text of one of the open project's documents (`path` relative to the
+/// project folder), for the read-only viewer. Anything that is not one of the
+/// project's documents is refused (`outside_project`, `not_a_document`).
+#[tauri::command]
+pub async fn document_text(session: State<'_, Arc<Session>>, path: String) -> Result<DocumentText> {
+    let session = Arc::clone(&session);
+    blocking(move || session.document_text(&path)).await
+}
+
+/// Gives a document another role (or none, with `role: null`), remembers the
+/// choice for the project, and returns the project read again.
+#[tauri::command]
+pub async fn set_document_role(
+    session: State<'_, Arc<Session>>,
+    path: String,
+    role: Option<Role>,
+) -> Result<ProjectView> {
+    let session = Arc::clone(&session);
+    blocking(move || session.set_document_role(&path, role)).await
 }

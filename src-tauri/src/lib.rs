@@ -40,6 +40,8 @@ pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>, session: Session) ->
             commands::render_preview,
             commands::save_draft,
             commands::save_plan,
+            commands::document_text,
+            commands::set_document_role,
         ])
 }
 
@@ -144,5 +146,167 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(error["code"], "no_project");
+    }
+
+    /// A small project: a spec that names its CI tool, and notes with no role.
+    fn small_project() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let docs = dir.path().join("project_docs");
+        std::fs::create_dir_all(&docs).unwrap();
+        std::fs::write(
+            docs.join("technicalSpecification.md"),
+            "# Technical Specification\n\n## Tech Stack\n\nCI/CD: GitHub Actions builds every commit.\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("notes.md"),
+            "# Meeting notes\n\n## Test\n\nExit criteria: all P1 stories pass.\n",
+        )
+        .unwrap();
+        dir
+    }
+
+    #[test]
+    fn document_text_serves_a_document_of_the_open_project() {
+        let config = tempfile::tempdir().unwrap();
+        let project = small_project();
+        let (_app, webview) = app(config.path());
+        invoke(
+            &webview,
+            "open_project",
+            json!({ "path": project.path().display().to_string() }),
+        )
+        .unwrap();
+        let document = invoke(
+            &webview,
+            "document_text",
+            json!({ "path": "project_docs/technicalSpecification.md" }),
+        )
+        .unwrap();
+        assert_eq!(document["path"], "project_docs/technicalSpecification.md");
+        assert!(document["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("# Technical Specification\n"));
+        assert_eq!(document["lines"], 5);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn document_text_refuses_anything_outside_the_project() {
+        let config = tempfile::tempdir().unwrap();
+        let project = small_project();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let secret = elsewhere.path().join("secret.md");
+        std::fs::write(&secret, "# Secret\n").unwrap();
+        std::os::unix::fs::symlink(&secret, project.path().join("project_docs/escape.md")).unwrap();
+        let (_app, webview) = app(config.path());
+        invoke(
+            &webview,
+            "open_project",
+            json!({ "path": project.path().display().to_string() }),
+        )
+        .unwrap();
+        let secret_path = secret.display().to_string();
+        for path in [
+            "../etc/passwd",
+            "/etc/passwd",
+            "project_docs/../../etc/passwd",
+            "project_docs/escape.md",
+            secret_path.as_str(),
+        ] {
+            let error = invoke(&webview, "document_text", json!({ "path": path })).unwrap_err();
+            assert_eq!(error["code"], "outside_project", "{path}: {error}");
+        }
+        // Inside the project, but not a document: refused too.
+        std::fs::write(project.path().join("secret.txt"), "token").unwrap();
+        let error = invoke(&webview, "document_text", json!({ "path": "secret.txt" })).unwrap_err();
+        assert_eq!(error["code"], "not_a_document");
+    }
+
+    #[test]
+    fn document_text_needs_an_open_project() {
+        let config = tempfile::tempdir().unwrap();
+        let (_app, webview) = app(config.path());
+        let error = invoke(&webview, "document_text", json!({ "path": "README.md" })).unwrap_err();
+        assert_eq!(error["code"], "no_project");
+    }
+
+    #[test]
+    fn a_reassigned_role_refreshes_the_project_keeps_user_answers_and_persists() {
+        let config = tempfile::tempdir().unwrap();
+        let project = small_project();
+        let root = project.path().display().to_string();
+        let (_app, webview) = app(config.path());
+        let view = invoke(&webview, "open_project", json!({ "path": root })).unwrap();
+        let role_of = |view: &Value, path: &str| {
+            view["documents"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|d| d["path"] == path)
+                .map(|d| d["role"].clone())
+                .unwrap()
+        };
+        assert_eq!(role_of(&view, "notes.md"), Value::Null);
+        assert!(view["missing_roles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["role"] == "TEST"));
+
+        // The user's own answer, kept as a draft.
+        let mut answers = view["answers"].clone();
+        answers["values"]["s0.purpose"] = json!({ "value": "Mine", "origin": "user" });
+        invoke(&webview, "save_draft", json!({ "answers": answers })).unwrap();
+
+        let view = invoke(
+            &webview,
+            "set_document_role",
+            json!({ "path": "notes.md", "role": "TEST" }),
+        )
+        .unwrap();
+        assert_eq!(role_of(&view, "notes.md"), "TEST");
+        assert!(!view["missing_roles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["role"] == "TEST"));
+        assert_eq!(view["answers"]["values"]["s0.purpose"]["value"], "Mine");
+
+        // Remembered: a fresh app opening the project again sees the choice.
+        let (_again, webview) = app(config.path());
+        let view = invoke(&webview, "open_project", json!({ "path": root })).unwrap();
+        assert_eq!(role_of(&view, "notes.md"), "TEST");
+        assert!(role_of_reason(&view, "notes.md").contains("by you"));
+        assert_eq!(view["answers"]["values"]["s0.purpose"]["value"], "Mine");
+
+        // Back to no role, with null.
+        let view = invoke(
+            &webview,
+            "set_document_role",
+            json!({ "path": "notes.md", "role": null }),
+        )
+        .unwrap();
+        assert_eq!(role_of(&view, "notes.md"), Value::Null);
+
+        let error = invoke(
+            &webview,
+            "set_document_role",
+            json!({ "path": "../elsewhere.md", "role": "SPEC" }),
+        )
+        .unwrap_err();
+        assert_eq!(error["code"], "not_a_document");
+    }
+
+    fn role_of_reason(view: &Value, path: &str) -> String {
+        view["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["path"] == path)
+            .and_then(|d| d["reason"].as_str())
+            .unwrap_or_default()
+            .to_string()
     }
 }

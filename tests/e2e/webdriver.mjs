@@ -10,9 +10,12 @@ const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 export async function startDriver(env = {}) {
   const port = await freePort();
   const nativePort = await freePort();
+  // Its own process group, so that stopping it also stops WebKitWebDriver and
+  // the app it started, even when a session did not end cleanly.
   const child = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
   });
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
@@ -24,13 +27,22 @@ export async function startDriver(env = {}) {
   throw new Error('tauri-driver did not start within 30 s');
 }
 
-/** Kills a spawned process (and waits for it), by PID. */
+/**
+ * Stops a process started by `startDriver` and what it started (its process
+ * group, by the driver's PID), waiting for the driver to exit.
+ */
 export async function stopProcess(child) {
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  try { process.kill(child.pid, 'SIGTERM'); } catch { return; }
-  const timedOut = await Promise.race([exited.then(() => false), delay(5_000).then(() => true)]);
-  if (timedOut) { try { process.kill(child.pid, 'SIGKILL'); } catch { /* gone */ } }
+  if (!child) return;
+  const signal = (name) => {
+    try { process.kill(-child.pid, name); } catch { /* the group is gone */ }
+  };
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    signal('SIGTERM');
+    await Promise.race([exited, delay(5_000)]);
+  }
+  // Whatever is left of the group (the app, WebKitWebDriver) goes too.
+  signal('SIGKILL');
 }
 
 function freePort() {

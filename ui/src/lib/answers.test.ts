@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEmptyValue, stepProgress, valueAsList, valueAsTable, valueAsText } from './answers';
+import { isEmptyValue, linkedChoices, linkedColumns, stepProgress, valueAsList, valueAsTable, valueAsText } from './answers';
 import { everyKindStep, sampleAnswers } from './testing/fixtures';
 
 describe('isEmptyValue', () => {
@@ -48,5 +48,28 @@ describe('stepProgress', () => {
     );
     const progress = stepProgress(everyKindStep, { values });
     expect(progress).toMatchObject({ tbd: [], proposed: [], complete: true });
+  });
+});
+
+describe('choices from another field (options_from)', () => {
+  const table = everyKindStep.fields.find((field) => field.id === 's1.table')!;
+
+  it('are the first cells of the named field’s rows, blanks and repeats dropped', () => {
+    const raci = { ...table, id: 's1.raci', columns: ['Activity', 'Responsible', 'Accountable'], options_from: 's11.roles' };
+    const answers = {
+      values: {
+        's11.roles': { value: [['Release Manager', 'Ana'], [' QA Lead ', 'Bo'], ['', 'x'], ['Release Manager', 'Cy']], origin: 'user' as const },
+      },
+    };
+    expect(linkedChoices(raci, answers)).toEqual(['Release Manager', 'QA Lead']);
+    expect(linkedChoices(table, answers)).toEqual([]);
+    expect(linkedChoices({ ...raci, options_from: 's99.none' }, answers)).toEqual([]);
+  });
+
+  it('apply to the named columns, else to Owner, Responsible and Accountable', () => {
+    const raci = { ...table, columns: ['Activity', 'Responsible', 'Accountable', 'Informed'], options_from: 's11.roles' };
+    expect(linkedColumns(raci)).toEqual(['Responsible', 'Accountable']);
+    expect(linkedColumns({ ...raci, options_columns: ['Informed'] })).toEqual(['Informed']);
+    expect(linkedColumns({ ...table, columns: ['Check', 'Owner'] })).toEqual([]);
   });
 });

@@ -103,3 +103,35 @@ export function lineRange(start: number, end: number): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+/** The field whose rows supply this field's choices (`s11.roles`…), if any. */
+export function optionsSource(field: FieldDef): string | null {
+  return field.options_from ?? null;
+}
+
+/**
+ * The columns of a table whose cells take the linked choices: those the
+ * definition names, else any called Owner, Responsible or Accountable.
+ */
+export function linkedColumns(field: FieldDef): string[] {
+  if (!optionsSource(field)) return [];
+  const named = field.options_columns ?? [];
+  if (named.length) return named;
+  return field.columns.filter((column) => /^(owner|responsible|accountable)$/i.test(column.trim()));
+}
+
+/**
+ * The choices an earlier field supplies: the first cell of each of its rows
+ * (or each item of a list), trimmed, blanks and repeats dropped.
+ */
+export function linkedChoices(field: FieldDef, answers: Answers): string[] {
+  const source = optionsSource(field);
+  if (!source) return [];
+  const value = answers.values[source]?.value;
+  const seen = new Set<string>();
+  for (const row of valueAsTable(value, 1)) {
+    const choice = row[0].trim();
+    if (choice) seen.add(choice);
+  }
+  return [...seen];
+}

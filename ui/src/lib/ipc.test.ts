@@ -44,6 +44,18 @@ describe('ipc wrappers', () => {
     expect(calls[8].args).toEqual({ answers });
   });
 
+  it('ask for a document’s text and a role change with the arguments the commands take', async () => {
+    const calls = record();
+    await ipc.documentText('project_docs/spec.md');
+    await ipc.setDocumentRole('notes.md', 'TEST');
+    await ipc.setDocumentRole('notes.md', null);
+    expect(calls).toEqual([
+      { command: 'document_text', args: { path: 'project_docs/spec.md' } },
+      { command: 'set_document_role', args: { path: 'notes.md', role: 'TEST' } },
+      { command: 'set_document_role', args: { path: 'notes.md', role: null } },
+    ]);
+  });
+
   it('return what the core returns', async () => {
     const project = sampleProject();
     record((command) => (command === 'open_sample_project' ? project : null));

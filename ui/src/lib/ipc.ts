@@ -2,7 +2,9 @@
 // wrapper here; everything else imports these, never `invoke` itself.
 import { invoke } from '@tauri-apps/api/core';
 import type { Answers } from './bindings/Answers';
+import type { Role } from './bindings/Role';
 import type {
+  DocumentText,
   IpcError,
   Preview,
   ProjectView,
@@ -77,6 +79,19 @@ export function saveDraft(answers: Answers): Promise<null> {
 
 export function savePlan(answers: Answers): Promise<SavedPlan> {
   return call('save_plan', { answers });
+}
+
+/**
+ * The text of one of the open project's documents (`path` relative to the
+ * project folder); the core refuses anything else (`outside_project`).
+ */
+export function documentText(path: string): Promise<DocumentText> {
+  return call('document_text', { path });
+}
+
+/** Gives a document another role (`null`: none); resolves to the project read again. */
+export function setDocumentRole(path: string, role: Role | null): Promise<ProjectView> {
+  return call('set_document_role', { path, role });
 }
 
 /**

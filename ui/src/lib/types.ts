@@ -29,6 +29,12 @@ export type WizardDefinition = { steps: StepDef[]; glossary: GlossaryEntry[] };
 
 export type Preview = { markdown: string; html: string };
 
+/** A document's text as `document_text` returns it (plain text, never HTML). */
+export type DocumentText = { path: string; text: string; lines: number };
+
+/** A place in a document to show: the viewer scrolls to and highlights it. */
+export type DocumentLocation = { path: string; line_start: number; line_end: number };
+
 export type SavedPlan = { path: string; backup: string | null };
 
 /** How every command fails: a stable code to branch on and a message for people. */

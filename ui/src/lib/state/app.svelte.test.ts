@@ -68,4 +68,25 @@ describe('app state', () => {
     await app.save();
     expect(app.saveStatus).toBe('Saved to /p/plan.md (previous version kept as /p/plan.md.bak)');
   });
+
+  it('writes a pending draft at once when asked (the window is closing)', async () => {
+    const calls = mockCore();
+    await app.openSample();
+    vi.useFakeTimers();
+    app.setValue('s0.purpose', 'Last words');
+    expect(callsOf(calls, 'save_draft')).toHaveLength(0);
+    app.flushDraft();
+    expect(callsOf(calls, 'save_draft')).toHaveLength(1);
+    vi.advanceTimersByTime(DRAFT_DELAY_MS * 2);
+    expect(callsOf(calls, 'save_draft')).toHaveLength(1);
+  });
+
+  it('shows a source in the viewer and forgets it when another project opens', async () => {
+    mockCore();
+    await app.openSample();
+    app.showSource({ path: 'project_docs/spec.md', line_start: 3, line_end: 4 });
+    expect(app.viewing).toEqual({ path: 'project_docs/spec.md', line_start: 3, line_end: 4 });
+    await app.openSample();
+    expect(app.viewing).toBeNull();
+  });
 });

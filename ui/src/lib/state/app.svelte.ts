@@ -2,10 +2,18 @@
 // answers and where the user is. Components read it and call its methods;
 // the methods talk to the core through ipc.ts.
 import type { Answers } from '../bindings/Answers';
+import type { Role } from '../bindings/Role';
 import type { StepDef } from '../bindings/StepDef';
 import type { Value } from '../bindings/Value';
 import * as ipc from '../ipc';
-import { REVIEW_STEP, type IpcError, type ProjectView, type RecentProject, type WizardDefinition } from '../types';
+import {
+  REVIEW_STEP,
+  type DocumentLocation,
+  type IpcError,
+  type ProjectView,
+  type RecentProject,
+  type WizardDefinition,
+} from '../types';
 import { debounce } from './debounce';
 
 /** How long after the last change the draft is written. */
@@ -27,6 +35,10 @@ export class AppState {
   revision = $state(0);
   /** A field to focus once its step is shown (instead of the step heading). */
   focusField = $state<string | null>(null);
+  /** The document (and lines) shown in the read-only viewer, if any. */
+  viewing = $state<DocumentLocation | null>(null);
+  /** The document whose role is being changed. */
+  reassigning = $state<string | null>(null);
 
   readonly #saveDraft = debounce(() => void this.#writeDraft(), DRAFT_DELAY_MS);
 
@@ -60,6 +72,8 @@ export class AppState {
     this.saving = false;
     this.opening = false;
     this.focusField = null;
+    this.viewing = null;
+    this.reassigning = null;
     this.revision = 0;
   }
 
@@ -123,15 +137,58 @@ export class AppState {
     this.#saveDraft.cancel();
     this.project = project;
     this.answers = { values: { ...project.answers.values }, current_step: project.answers.current_step };
+    this.viewing = null;
     this.saveStatus = '';
     this.error = null;
     this.revision++;
+  }
+
+  /** Writes a pending draft now (the window is closing or being hidden). */
+  flushDraft(): void {
+    this.#saveDraft.flush();
+  }
+
+  /** Opens the read-only viewer on a document, at the given lines. */
+  showSource(location: DocumentLocation): void {
+    this.viewing = { path: location.path, line_start: location.line_start, line_end: location.line_end };
+  }
+
+  closeSource(): void {
+    this.viewing = null;
+  }
+
+  /**
+   * Gives a document another role (`null`: none). The core remembers the
+   * choice for the project and reads it again; the user's own answers are
+   * kept, every other field takes the fresh suggestions.
+   */
+  async setDocumentRole(path: string, role: Role | null): Promise<boolean> {
+    if (!this.project || this.reassigning) return false;
+    this.reassigning = path;
+    try {
+      // The core keeps the answers it last saw: make sure those are the latest.
+      this.#saveDraft.cancel();
+      await ipc.saveDraft(this.snapshot());
+      const project = await ipc.setDocumentRole(path, role);
+      const step = this.answers.current_step;
+      this.project = project;
+      this.answers = { values: { ...project.answers.values }, current_step: step ?? project.answers.current_step };
+      this.error = null;
+      this.revision++;
+      return true;
+    } catch (error) {
+      this.fail(error);
+      return false;
+    } finally {
+      this.reassigning = null;
+    }
   }
 
   /** Back to the welcome view; a pending draft is written first. */
   async closeProject(): Promise<void> {
     this.#saveDraft.flush();
     this.project = null;
+    this.viewing = null;
     this.saveStatus = '';
     try {
       this.recent = await ipc.recentProjects();

@@ -93,7 +93,7 @@ describe('wizard view', () => {
     await openWizard('s0');
     expect(screen.getByText(/project_docs\/businessRequirements\.md › Timeline > Milestones \(lines 40–41\)/)).toBeTruthy();
     const user = userEvent.setup();
-    const toggle = screen.getByRole('button', { name: 'Show source' });
+    const toggle = screen.getByRole('button', { name: 'Show excerpt' });
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     await user.click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
@@ -149,5 +149,88 @@ describe('wizard view', () => {
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByText('Canary release')).toBeNull());
     expect(document.activeElement).toBe(screen.getByTestId('open-glossary'));
+  });
+
+  it('opens the cited document at its line from a value’s source, and Esc brings focus back', async () => {
+    const text = Array.from({ length: 45 }, (_, n) => `line ${n + 1}`).join('\n');
+    app.reset();
+    app.definition = definition;
+    const project = sampleProject();
+    project.answers.current_step = 's0';
+    const calls = mockCore({
+      open_sample_project: () => project,
+      document_text: (args) => ({ path: args.path, text, lines: 45 }),
+    });
+    await app.openSample();
+    render(WizardView, { props: { app, project: app.project! } });
+    const user = userEvent.setup();
+    const source = screen.getByTestId('source-s0.mvp_launch');
+    expect(source.textContent).toBe('project_docs/businessRequirements.md › Timeline > Milestones (lines 40–41)');
+    await user.click(source);
+    const viewer = await screen.findByRole('dialog', { name: 'project_docs/businessRequirements.md' });
+    expect(callsOf(calls, 'document_text')[0].args).toEqual({ path: 'project_docs/businessRequirements.md' });
+    await waitFor(() => expect(viewer.querySelectorAll('.hit')).toHaveLength(2));
+    expect([...viewer.querySelectorAll<HTMLElement>('.hit')].map((line) => line.dataset.line)).toEqual(['40', '41']);
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByTestId('document-viewer')).toBeNull());
+    expect(document.activeElement).toBe(source);
+  });
+
+  it('reassigns a document’s role from the Documents panel, keeping the user’s answers', async () => {
+    app.reset();
+    app.definition = definition;
+    const project = sampleProject();
+    project.answers.current_step = 's1';
+    const refreshed = sampleProject();
+    refreshed.documents = [{ ...refreshed.documents[0], role: 'TEST', reason: 'set to TEST by you' }];
+    refreshed.missing_roles = [];
+    refreshed.answers.values['s1.text'] = { value: 'Mine', origin: 'user' };
+    const calls = mockCore({ open_sample_project: () => project, set_document_role: () => refreshed });
+    await app.openSample();
+    render(WizardView, { props: { app, project: app.project! } });
+    const user = userEvent.setup();
+    await user.type(screen.getByTestId('field-s1.text'), 'Mine');
+    await user.click(screen.getByTestId('open-documents'));
+    await user.selectOptions(screen.getByLabelText('Role of project_docs/businessRequirements.md'), 'Test strategy');
+    await waitFor(() => expect(callsOf(calls, 'set_document_role')).toHaveLength(1));
+    expect(callsOf(calls, 'set_document_role')[0].args).toEqual({ path: 'project_docs/businessRequirements.md', role: 'TEST' });
+    // The core saw the latest answers before reading the project again.
+    const commands = calls.map((call) => call.command);
+    const draft = commands.lastIndexOf('save_draft', commands.indexOf('set_document_role'));
+    expect(draft).toBeGreaterThan(-1);
+    expect((calls[draft].args.answers as Answers).values['s1.text']?.value).toBe('Mine');
+    await waitFor(() => expect(app.project?.documents[0].role).toBe('TEST'));
+    expect(app.answers.current_step).toBe('s1');
+    expect(app.project?.missing_roles).toEqual([]);
+    await waitFor(() =>
+      expect(screen.getByTestId('documents-status').textContent).toContain('now fills “Test strategy”'),
+    );
+  });
+
+  it('offers the values of the field named in options_from, keeping free text', async () => {
+    app.reset();
+    const linked = structuredClone(definition);
+    const step = linked.steps[1];
+    step.fields.push(
+      { ...step.fields[6], id: 's1.checks_owned', label: 'Checks', heading: 'Linked', columns: ['Check', 'Owner'], options_from: 's1.table', options_columns: ['Owner'] } as typeof step.fields[number],
+      { ...step.fields[2], id: 's1.where', label: 'Where', heading: 'Linked', options: [], options_from: 's1.table' } as typeof step.fields[number],
+    );
+    app.definition = linked;
+    const project = sampleProject();
+    project.answers.current_step = 's1';
+    mockCore({ open_sample_project: () => project });
+    await app.openSample();
+    render(WizardView, { props: { app, project: app.project! } });
+    const owner = screen.getByTestId('field-s1.checks_owned');
+    const user = userEvent.setup();
+    await user.click(within(owner).getByRole('button', { name: '+ Add row' }));
+    const cell = screen.getByLabelText('Owner row 1') as HTMLInputElement;
+    expect(cell.list?.id).toBeTruthy();
+    expect([...cell.list!.querySelectorAll('option')].map((o) => o.value)).toEqual(['Staging', 'Production']);
+    expect((screen.getByLabelText('Check row 1') as HTMLInputElement).list).toBeNull();
+    await user.type(cell, 'Someone else');
+    expect(app.answers.values['s1.checks_owned']?.value).toEqual([['', 'Someone else']]);
+    const where = screen.getByTestId('field-s1.where') as HTMLSelectElement;
+    expect([...where.options].map((o) => o.textContent)).toEqual(['TBD — owner: DevOps Engineer', 'Staging', 'Production', 'Other…']);
   });
 });
