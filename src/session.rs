@@ -123,10 +123,16 @@ mod tests {
         std::fs::write(&draft, "{ half a draft").unwrap();
         let opened = open_for_editing(dir.path()).unwrap();
         assert!(!opened.draft_restored);
-        assert!(!draft.exists(), "the corrupt draft no longer blocks autosave");
+        assert!(
+            !draft.exists(),
+            "the corrupt draft no longer blocks autosave"
+        );
         let kept = draft.with_file_name("deploymentPlan.draft.corrupt-1.json");
         assert_eq!(std::fs::read_to_string(kept).unwrap(), "{ half a draft");
         let warning = opened.project.warnings.join("\n");
-        assert!(warning.contains("could not be read") && warning.contains("corrupt-1.json"), "{warning}");
+        assert!(
+            warning.contains("could not be read") && warning.contains("corrupt-1.json"),
+            "{warning}"
+        );
     }
 }

@@ -21,7 +21,12 @@ fn project_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
 fn open_and_render(root: &Path) -> (Project, String) {
     let project = Project::open(root).expect("the project opens");
     let plan = plan_markdown(&project, &suggest_answers(&project));
-    assert_eq!(plan.lines().filter(|l| l.starts_with("## ") && l.as_bytes()[3].is_ascii_digit()).count(), 12);
+    assert_eq!(
+        plan.lines()
+            .filter(|l| l.starts_with("## ") && l.as_bytes()[3].is_ascii_digit())
+            .count(),
+        12
+    );
     (project, plan)
 }
 
@@ -62,11 +67,17 @@ fn empty_and_binary_files_are_read_without_harm() {
 
 #[test]
 fn latin1_text_is_decoded_with_a_warning() {
-    let dir = project_with(&[("project_docs/technicalSpecification.md", b"# Sp\xe9cification\n\nWe deploy to AWS with Terraform.\n")]);
+    let dir = project_with(&[(
+        "project_docs/technicalSpecification.md",
+        b"# Sp\xe9cification\n\nWe deploy to AWS with Terraform.\n",
+    )]);
     let (project, _) = open_and_render(dir.path());
     let warnings = project.warnings.join("\n");
     assert!(warnings.contains("technicalSpecification.md"), "{warnings}");
-    assert!(project.facts.iter().any(|f| f.key == "iac.tool" && f.value == "terraform"));
+    assert!(project
+        .facts
+        .iter()
+        .any(|f| f.key == "iac.tool" && f.value == "terraform"));
 }
 
 #[test]
@@ -78,7 +89,14 @@ fn utf16_with_a_bom_is_read_as_text() {
     }
     let dir = project_with(&[("project_docs/technicalSpecification.md", &bytes)]);
     let (project, _) = open_and_render(dir.path());
-    assert!(project.facts.iter().any(|f| f.key == "ci.tool" && f.value == "github-actions"), "{:?}", project.facts);
+    assert!(
+        project
+            .facts
+            .iter()
+            .any(|f| f.key == "ci.tool" && f.value == "github-actions"),
+        "{:?}",
+        project.facts
+    );
 }
 
 #[test]
@@ -106,7 +124,10 @@ fn five_thousand_deep_lists_and_quotes_do_not_overflow_the_stack() {
     ]);
     // Run on a thread with an ordinary 2 MiB stack, as the app's workers have.
     let root = dir.path().to_path_buf();
-    let handle = std::thread::Builder::new().stack_size(2 << 20).spawn(move || open_and_render(&root).0.documents.len()).unwrap();
+    let handle = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(move || open_and_render(&root).0.documents.len())
+        .unwrap();
     assert_eq!(handle.join().expect("no stack overflow"), 2);
 }
 
@@ -123,25 +144,46 @@ fn a_symlink_loop_ends() {
 #[cfg(unix)]
 #[test]
 fn a_symlink_out_of_the_project_is_not_followed() {
-    let outside = project_with(&[("secret.md", b"# Technical Specification\n\nWe use Kubernetes on GCP.\n")]);
+    let outside = project_with(&[(
+        "secret.md",
+        b"# Technical Specification\n\nWe use Kubernetes on GCP.\n",
+    )]);
     let dir = project_with(&[("project_docs/userStories.md", b"# User Stories\n")]);
-    std::os::unix::fs::symlink(outside.path().join("secret.md"), dir.path().join("project_docs/technicalSpecification.md")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.md"),
+        dir.path().join("project_docs/technicalSpecification.md"),
+    )
+    .unwrap();
     std::os::unix::fs::symlink(outside.path(), dir.path().join("docs")).unwrap();
     let (project, _) = open_and_render(dir.path());
-    assert!(project.documents.iter().all(|d| !d.document.path.contains("secret") && !d.document.path.contains("technicalSpecification")));
+    assert!(project
+        .documents
+        .iter()
+        .all(|d| !d.document.path.contains("secret")
+            && !d.document.path.contains("technicalSpecification")));
     assert!(!project.facts.iter().any(|f| f.value == "gcp"));
 }
 
 #[test]
 fn odd_file_names_are_kept_as_they_are() {
     let dir = project_with(&[
-        ("project_docs/test strategy (v2).md", b"# Test Strategy\n\n## Exit Criteria\n\n- All tests pass\n"),
+        (
+            "project_docs/test strategy (v2).md",
+            b"# Test Strategy\n\n## Exit Criteria\n\n- All tests pass\n",
+        ),
         ("project_docs/sécurité.md", b"# Security Requirements\n"),
         ("project_docs/line\nbreak.md", b"# Notes\n"),
     ]);
     let (project, _) = open_and_render(dir.path());
-    let paths: Vec<&str> = project.documents.iter().map(|d| d.document.path.as_str()).collect();
-    assert!(paths.contains(&"project_docs/test strategy (v2).md"), "{paths:?}");
+    let paths: Vec<&str> = project
+        .documents
+        .iter()
+        .map(|d| d.document.path.as_str())
+        .collect();
+    assert!(
+        paths.contains(&"project_docs/test strategy (v2).md"),
+        "{paths:?}"
+    );
     assert!(paths.contains(&"project_docs/sécurité.md"), "{paths:?}");
     assert!(paths.contains(&"project_docs/line\nbreak.md"), "{paths:?}");
 }
@@ -154,5 +196,8 @@ fn a_folder_where_the_plan_goes_is_refused_and_left_alone() {
     let error = save_plan(&project, &suggest_answers(&project), None, false).unwrap_err();
     assert_eq!(error.code(), "target_is_folder");
     assert!(error.to_string().contains("deploymentPlan.md"));
-    assert!(dir.path().join("project_docs/deploymentPlan.md/inside").is_dir());
+    assert!(dir
+        .path()
+        .join("project_docs/deploymentPlan.md/inside")
+        .is_dir());
 }

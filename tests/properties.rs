@@ -26,7 +26,10 @@ fn markdownish() -> impl Strategy<Value = String> {
             Just("\r\n".to_string()),
             Just("\n".to_string()),
             Just("\u{feff}".to_string()),
-            Just("Kubernetes on AWS, not GCP; e.g. Flux or Argo CD. 99.9% uptime, RTO 1h.".to_string()),
+            Just(
+                "Kubernetes on AWS, not GCP; e.g. Flux or Argo CD. 99.9% uptime, RTO 1h."
+                    .to_string()
+            ),
             "[\\PC]{0,40}",
         ],
         0..60,
