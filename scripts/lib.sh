@@ -15,7 +15,8 @@ as_root() {
 
 # Debian packages the app, its build and its tests need.
 APT_PACKAGES=(libwebkit2gtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev libxdo-dev libssl-dev
-              build-essential pkg-config file xvfb xauth webkit2gtk-driver fonts-noto-color-emoji)
+              build-essential pkg-config file xvfb xauth webkit2gtk-driver fonts-noto-color-emoji
+              chromium poppler-utils)
 
 ensure_apt_packages() {
     local missing=()
@@ -45,5 +46,12 @@ ensure_tauri_driver() {
     if ! command -v tauri-driver >/dev/null 2>&1; then
         log "installing tauri-driver"
         cargo install tauri-driver --locked --version '^2.1'
+    fi
+}
+
+ensure_cargo_deny() {
+    if ! command -v cargo-deny >/dev/null 2>&1; then
+        log "installing cargo-deny"
+        cargo install cargo-deny --locked --version '^0.20'
     fi
 }

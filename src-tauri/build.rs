@@ -13,6 +13,16 @@ fn main() {
         "save_plan",
         "document_text",
         "set_document_role",
+        "plan_diff",
+        "overwrite_plan",
+        "keep_plan_on_disk",
+        "save_plan_as",
+        "watch_documents",
+        "open_external",
+        "review_plan",
+        "add_review_comment",
+        "sign_off_section",
+        "export_plan_as",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -235,6 +235,22 @@ impl Walker<'_> {
                 }
                 self.visit(&child_name, &child, depth + 1, in_docs);
             }
+        } else if kind.is_symlink()
+            && !SKIPPED_FOLDERS.contains(&name)
+            && std::fs::metadata(&path).is_ok_and(|target| target.is_dir())
+        {
+            // Links to folders are never followed (no loops, no escaping the
+            // project); one that leads outside is said so.
+            let inside = match (path.canonicalize(), self.root.canonicalize()) {
+                (Ok(target), Ok(root)) => target.starts_with(root),
+                _ => false,
+            };
+            if !inside {
+                self.discovery.warnings.push(format!(
+                    "{}: skipped, a link to a folder outside the project",
+                    self.relative(&path)
+                ));
+            }
         } else if (kind.is_file() || kind.is_symlink()) && is_markdown(name) && !is_own_output(name)
         {
             self.file(&path, in_docs);

@@ -23,7 +23,7 @@ pub enum Error {
     },
 
     /// Writing a file failed; the previous file (if any) is untouched.
-    #[error("cannot write {}: {source}", path.display())]
+    #[error("cannot write {}: {}", path.display(), crate::write::explain_write_error(source))]
     Write {
         path: PathBuf,
         #[source]
@@ -45,6 +45,18 @@ pub enum Error {
     /// A path given by the front end lies outside the open project.
     #[error("path is outside the project: {path}")]
     OutsideProject { path: String },
+
+    /// PDF export (or drawing diagrams for an export) needs Chromium, which was not found.
+    #[error("{what} needs Chromium, which was not found: apt-get install chromium (or set DEPLOYPLAN_CHROMIUM to its path)")]
+    ChromiumMissing { what: String },
+
+    /// A value given by the user cannot be used (e.g. an empty reviewer name).
+    #[error("{message}")]
+    InvalidInput { message: String },
+
+    /// An export could not be produced.
+    #[error("cannot export: {message}")]
+    Export { message: String },
 }
 
 impl Error {
@@ -59,6 +71,9 @@ impl Error {
             Error::InvalidJson { .. } => "invalid_json",
             Error::HandEdited { .. } => "hand_edited",
             Error::OutsideProject { .. } => "outside_project",
+            Error::ChromiumMissing { .. } => "chromium_missing",
+            Error::Export { .. } => "export_failed",
+            Error::InvalidInput { .. } => "invalid_input",
         }
     }
 }

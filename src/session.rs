@@ -85,7 +85,93 @@ fn set_aside_draft(root: &Path) -> Option<std::path::PathBuf> {
     Some(kept)
 }
 
+/// The project read again after its documents changed, and the fields to
+/// flag for the user.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct DocumentsRefresh {
+    pub view: ProjectView,
+    /// Documents added, removed or changed, by path.
+    pub changed_documents: Vec<String>,
+    /// Fields whose sources changed: a suggestion that now reads differently,
+    /// or an answer (the user's too) citing a document that changed.
+    pub changed_fields: Vec<String>,
+}
+
+fn text_hashes(project: &Project) -> std::collections::BTreeMap<String, String> {
+    project
+        .documents
+        .iter()
+        .map(|loaded| {
+            (
+                loaded.document.path.clone(),
+                crate::save::content_hash(loaded.text.as_bytes()),
+            )
+        })
+        .collect()
+}
+
 impl OpenedProject {
+    /// Reads the documents again (keeping the user's role choices) and
+    /// refreshes what comes from them: the user's own answers are kept as
+    /// they are, every other answer is suggested afresh. Nothing is written.
+    ///
+    /// Errors: the project folder can no longer be read.
+    pub fn refresh_documents(&mut self) -> crate::Result<DocumentsRefresh> {
+        let root = self.project.root.clone();
+        let overrides = crate::project::load_role_overrides(&root).unwrap_or_default();
+        let project = Project::open_with(&root, &overrides)?;
+        let (before, after) = (text_hashes(&self.project), text_hashes(&project));
+        let changed_documents: Vec<String> = before
+            .keys()
+            .chain(after.keys())
+            .filter(|path| before.get(*path) != after.get(*path))
+            .cloned()
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let mut answers = Answers {
+            values: self
+                .answers
+                .values
+                .iter()
+                .filter(|(_, answer)| answer.origin == crate::answers::Origin::User)
+                .map(|(id, answer)| (id.clone(), answer.clone()))
+                .collect(),
+            current_step: self.answers.current_step.clone(),
+        };
+        answers.merge_suggestions(&suggest_answers(&project));
+        let cites_changed = |answer: &crate::answers::Answer| {
+            answer
+                .sources
+                .iter()
+                .chain(answer.item_sources.iter().flatten())
+                .any(|source| changed_documents.contains(&source.path))
+        };
+        let changed_fields = self
+            .answers
+            .values
+            .keys()
+            .chain(answers.values.keys())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .filter(|id| {
+                let (old, new) = (self.answers.values.get(*id), answers.values.get(*id));
+                old.map(|a| &a.value) != new.map(|a| &a.value)
+                    || old.is_some_and(cites_changed)
+                    || new.is_some_and(cites_changed)
+            })
+            .cloned()
+            .collect();
+        self.project = project;
+        self.answers = answers;
+        Ok(DocumentsRefresh {
+            view: self.view(),
+            changed_documents,
+            changed_fields,
+        })
+    }
+
     /// The view a front end shows.
     pub fn view(&self) -> ProjectView {
         let project = &self.project;
@@ -114,6 +200,63 @@ impl OpenedProject {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::answers::{Origin, Value};
+
+    #[test]
+    fn a_changed_document_refreshes_suggestions_and_keeps_the_users_answers() {
+        let dir = tempfile::tempdir().unwrap();
+        let docs = dir.path().join("project_docs");
+        std::fs::create_dir_all(&docs).unwrap();
+        let spec = docs.join("technicalSpecification.md");
+        std::fs::write(
+            &spec,
+            "# Technical Specification\n\n## Hosting\n\nWe run on AWS.\n",
+        )
+        .unwrap();
+        let mut opened = open_for_editing(dir.path()).unwrap();
+        opened
+            .answers
+            .set_user("s0.purpose", Value::Text("Mine, not the documents'".into()));
+        let before = opened.answers.clone();
+
+        std::fs::write(
+            &spec,
+            "# Technical Specification\n\n## Hosting\n\nWe run on Google Cloud (GCP).\n",
+        )
+        .unwrap();
+        let refresh = opened.refresh_documents().unwrap();
+
+        assert_eq!(
+            refresh.changed_documents,
+            ["project_docs/technicalSpecification.md"]
+        );
+        let purpose = &refresh.view.answers.values["s0.purpose"];
+        assert_eq!(purpose.origin, Origin::User);
+        assert_eq!(
+            purpose.value,
+            Value::Text("Mine, not the documents'".into())
+        );
+        assert!(refresh.view.facts.iter().any(|fact| fact.value == "gcp"));
+        assert!(!refresh.changed_fields.is_empty());
+        for id in &refresh.changed_fields {
+            let (old, new) = (before.values.get(id), refresh.view.answers.values.get(id));
+            let cites = |answer: Option<&crate::answers::Answer>| {
+                answer.is_some_and(|a| {
+                    a.sources
+                        .iter()
+                        .chain(a.item_sources.iter().flatten())
+                        .any(|s| s.path.ends_with("technicalSpecification.md"))
+                })
+            };
+            assert!(
+                old.map(|a| &a.value) != new.map(|a| &a.value) || cites(old) || cites(new),
+                "{id} flagged without reason"
+            );
+        }
+        // Unchanged documents: nothing flagged.
+        let again = opened.refresh_documents().unwrap();
+        assert!(again.changed_documents.is_empty() && again.changed_fields.is_empty());
+    }
 
     #[test]
     fn a_corrupt_draft_is_kept_aside_and_work_starts_from_the_documents() {

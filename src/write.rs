@@ -53,6 +53,23 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     })
 }
 
+/// A write failure in plain words, for a message a user can act on: what
+/// happened and that the old file is still there.
+pub fn explain_write_error(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let plain = match error.kind() {
+        ErrorKind::ReadOnlyFilesystem => "the folder is on a read-only disk",
+        ErrorKind::StorageFull => "the disk is full",
+        ErrorKind::QuotaExceeded => "your disk quota is used up",
+        ErrorKind::FileTooLarge => "the file is larger than this disk allows",
+        ErrorKind::PermissionDenied => "you do not have permission to write there",
+        ErrorKind::NotFound => "the folder does not exist",
+        ErrorKind::IsADirectory => "a folder has that name",
+        _ => return format!("{error}; the previous version, if any, is unchanged"),
+    };
+    format!("{plain} ({error}); the previous version, if any, is unchanged")
+}
+
 /// Copies the current `path` (if it exists) into `backups`, as
 /// `<name>.1` (newest) … `<name>.N`, dropping the oldest. Returns the backup's path.
 ///

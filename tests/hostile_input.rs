@@ -162,6 +162,11 @@ fn a_symlink_out_of_the_project_is_not_followed() {
         .all(|d| !d.document.path.contains("secret")
             && !d.document.path.contains("technicalSpecification")));
     assert!(!project.facts.iter().any(|f| f.value == "gcp"));
+    let warnings = project.warnings.join("\n");
+    assert!(
+        warnings.contains("docs: skipped, a link to a folder outside the project"),
+        "{warnings}"
+    );
 }
 
 #[test]
@@ -200,4 +205,121 @@ fn a_folder_where_the_plan_goes_is_refused_and_left_alone() {
         .path()
         .join("project_docs/deploymentPlan.md/inside")
         .is_dir());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_out_of_the_project_is_named_in_a_warning() {
+    let outside = project_with(&[("secret.md", b"# Technical Specification\n")]);
+    let dir = project_with(&[("project_docs/userStories.md", b"# User Stories\n")]);
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.md"),
+        dir.path().join("project_docs/technicalSpecification.md"),
+    )
+    .unwrap();
+    let (project, _) = open_and_render(dir.path());
+    let warnings = project.warnings.join("\n");
+    assert!(
+        warnings.contains("project_docs/technicalSpecification.md")
+            && warnings.contains("outside the project"),
+        "{warnings}"
+    );
+}
+
+/// A FIFO never sends an end of file: reading it would hang. It is not a
+/// regular file, so it is passed over.
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_like_a_document_does_not_hang_the_open() {
+    let dir = project_with(&[("project_docs/userStories.md", b"# User Stories\n")]);
+    let fifo = dir.path().join("project_docs/technicalSpecification.md");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let (project, _) = open_and_render(dir.path());
+    assert!(project
+        .documents
+        .iter()
+        .all(|d| d.document.path != "project_docs/technicalSpecification.md"));
+}
+
+#[test]
+fn a_folder_named_like_a_document_is_searched_not_read() {
+    let dir = project_with(&[
+        ("project_docs/userStories.md", b"# User Stories\n"),
+        (
+            "project_docs/technicalSpecification.md/notes.md",
+            b"# Notes\n",
+        ),
+    ]);
+    let (project, _) = open_and_render(dir.path());
+    assert!(project
+        .documents
+        .iter()
+        .any(|d| d.document.path == "project_docs/userStories.md"));
+}
+
+#[test]
+fn a_folder_with_only_other_files_gives_a_plan_of_tbds() {
+    let dir = project_with(&[
+        ("project_docs/diagram.png", b"\x89PNG\r\n\x1a\n"),
+        ("project_docs/notes.txt", b"not markdown"),
+    ]);
+    let (project, plan) = open_and_render(dir.path());
+    assert!(project.documents.is_empty());
+    assert!(plan.contains("TBD"));
+}
+
+/// 50 MB is under the 64 MB limit, so it is read and parsed. Not timed: it
+/// must finish and give a plan (the benchmark measures speed).
+#[test]
+fn a_fifty_megabyte_document_is_read() {
+    let section = "## Requirement\n\nThe system shall run on Kubernetes. ".repeat(4)
+        + &"Some words of prose that go on. ".repeat(30)
+        + "\n\n- a list item\n- another\n\n";
+    let mut text = String::from("# Technical Specification\n\n");
+    while text.len() < 50 * 1024 * 1024 {
+        text.push_str(&section);
+    }
+    let dir = project_with(&[("project_docs/technicalSpecification.md", text.as_bytes())]);
+    let (project, _) = open_and_render(dir.path());
+    assert_eq!(project.documents.len(), 1);
+    assert!(project.documents[0].document.bytes >= 50 * 1024 * 1024);
+}
+
+/// Root (which the tests run as) reads any file whatever its permissions, so
+/// the CLI is run as `nobody` (setpriv) on a project with a mode-000 document.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_unreadable_document_is_a_warning_and_the_plan_is_still_written() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = project_with(&[
+        ("project_docs/userStories.md", b"# User Stories\n"),
+        (
+            "project_docs/technicalSpecification.md",
+            b"# Technical Specification\n",
+        ),
+    ]);
+    let open = fs::Permissions::from_mode(0o777);
+    fs::set_permissions(dir.path(), open.clone()).unwrap();
+    fs::set_permissions(dir.path().join("project_docs"), open).unwrap();
+    let secret = dir.path().join("project_docs/technicalSpecification.md");
+    fs::set_permissions(&secret, fs::Permissions::from_mode(0o000)).unwrap();
+    let output = std::process::Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+        .arg(env!("CARGO_BIN_EXE_deployplan"))
+        .arg("generate")
+        .arg(dir.path())
+        .output()
+        .expect("setpriv (util-linux) runs the CLI as nobody");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("cannot read project_docs/technicalSpecification.md")
+            && stderr.contains("ermission denied"),
+        "{stderr}"
+    );
+    assert!(dir.path().join("project_docs/deploymentPlan.md").is_file());
 }

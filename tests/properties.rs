@@ -8,6 +8,7 @@ use deployplan::model::{Document, Role, Source};
 use deployplan::plan::steps;
 use deployplan::project::LoadedDocument;
 use deployplan::render::{render_plan, PlanContext};
+use deployplan::save::{diff_lines, DiffKind};
 use proptest::prelude::*;
 
 /// Markdown-ish text: the characters that matter to a parser, plus anything.
@@ -80,6 +81,35 @@ proptest! {
         for step in steps() {
             let heading = format!("\n## {}\n", step.heading());
             prop_assert!(plan.contains(&heading), "missing {}", step.heading());
+        }
+    }
+
+    /// The side-by-side diff accounts for every line of both versions, in
+    /// order: shown, or folded into a "skipped" row.
+    #[test]
+    fn the_plan_diff_accounts_for_every_line(
+        old in prop::collection::vec("[ab#\\- ]{0,3}", 0..40),
+        new in prop::collection::vec("[ab#\\- ]{0,3}", 0..40),
+    ) {
+        let (old, new) = (old.join("\n"), new.join("\n"));
+        let diff = diff_lines("plan.md", &old, &new);
+        let (mut left, mut right) = (0u32, 0u32);
+        for row in &diff.rows {
+            if row.kind == DiffKind::Skipped {
+                prop_assert_eq!(row.left_line, Some(left + 1));
+                left += row.skipped;
+                right += row.skipped;
+                continue;
+            }
+            if let Some(line) = row.left_line { left += 1; prop_assert_eq!(line, left); }
+            if let Some(line) = row.right_line { right += 1; prop_assert_eq!(line, right); }
+        }
+        let count = |text: &str| text.lines().count() as u32;
+        if diff.rows.is_empty() {
+            prop_assert_eq!(old.lines().collect::<Vec<_>>(), new.lines().collect::<Vec<_>>());
+        } else {
+            prop_assert_eq!(left, count(&old));
+            prop_assert_eq!(right, count(&new));
         }
     }
 }

@@ -9,14 +9,13 @@ use deployplan::plan::{glossary, steps, GlossaryEntry, StepDef};
 use deployplan::recent::RecentProject;
 use deployplan::session::ProjectView;
 use serde::Serialize;
-use std::path::PathBuf;
 use std::sync::Arc;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
 type Result<T> = std::result::Result<T, CommandError>;
 
 /// Runs blocking work on tokio's blocking pool.
-async fn blocking<T: Send + 'static>(
+pub(crate) async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> Result<T> + Send + 'static,
 ) -> Result<T> {
     tauri::async_runtime::spawn_blocking(work)
@@ -35,18 +34,21 @@ pub async fn startup_project(session: State<'_, Arc<Session>>) -> Result<Option<
     .await
 }
 
-/// Opens the project folder at `path`.
+/// Opens the project folder at `path`, a folder the user chose. Errors:
+/// `invalid_path` (not absolute, NUL byte, too long), `project_not_found`,
+/// `not_a_folder`.
 #[tauri::command]
 pub async fn open_project(session: State<'_, Arc<Session>>, path: String) -> Result<ProjectView> {
+    let folder = crate::security::folder_argument(&path)?;
     let session = Arc::clone(&session);
-    blocking(move || session.open(&PathBuf::from(path))).await
+    blocking(move || session.open(&folder)).await
 }
 
 /// Opens the bundled sample project.
 #[tauri::command]
 pub async fn open_sample_project(session: State<'_, Arc<Session>>) -> Result<ProjectView> {
     let session = Arc::clone(&session);
-    blocking(move || session.open(&deployplan::sample::sample_project_dir())).await
+    blocking(move || session.open(&deployplan::sample::sample_project_for_editing()?)).await
 }
 
 /// Asks the user for a project folder with the native dialog; `None` if cancelled.
@@ -57,7 +59,7 @@ pub async fn pick_folder<R: Runtime>(
 ) -> Result<Option<String>> {
     #[cfg(feature = "e2e")]
     if let Some(folder) = std::env::var_os("DEPLOYPLAN_E2E_PICK_FOLDER") {
-        return Ok(Some(PathBuf::from(folder).display().to_string()));
+        return Ok(Some(std::path::PathBuf::from(folder).display().to_string()));
     }
     // Like tauri-plugin-dialog: the dialog is created on the main thread and
     // awaited here, so neither thread blocks the other.

@@ -2,7 +2,13 @@
 
 mod commands;
 mod error;
+mod review;
+mod saving;
+mod security;
+#[cfg(test)]
+mod security_tests;
 mod state;
+mod watch;
 
 pub use error::CommandError;
 pub use state::Session;
@@ -30,6 +36,8 @@ fn recent_file() -> PathBuf {
 pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>, session: Session) -> tauri::Builder<R> {
     builder
         .manage(Arc::new(session))
+        .manage(watch::DocumentWatch::default())
+        .plugin(security::navigation_guard())
         .invoke_handler(tauri::generate_handler![
             commands::startup_project,
             commands::open_project,
@@ -42,11 +50,27 @@ pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>, session: Session) ->
             commands::save_plan,
             commands::document_text,
             commands::set_document_role,
+            saving::plan_diff,
+            saving::overwrite_plan,
+            saving::keep_plan_on_disk,
+            saving::save_plan_as,
+            watch::watch_documents,
+            security::open_external,
+            review::review_plan,
+            review::add_review_comment,
+            review::sign_off_section,
+            review::export_plan_as,
         ])
 }
 
 /// Starts the app.
 pub fn run() {
+    // The crash test kills the app by this PID (tauri-driver starts it two
+    // processes down, so the test cannot tell it apart otherwise).
+    #[cfg(feature = "e2e")]
+    if let Some(file) = std::env::var_os("DEPLOYPLAN_E2E_PID_FILE") {
+        let _ = std::fs::write(file, std::process::id().to_string());
+    }
     let session = Session::new(folder_from_arguments(), recent_file());
     if let Err(error) = build(tauri::Builder::default(), session).run(tauri::generate_context!()) {
         eprintln!("deployplan-app: {error}");

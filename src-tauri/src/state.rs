@@ -71,7 +71,10 @@ impl Session {
         load_recent(&self.recent_file)
     }
 
-    fn with_project<T>(&self, work: impl FnOnce(&mut OpenedProject) -> Result<T>) -> Result<T> {
+    pub(crate) fn with_project<T>(
+        &self,
+        work: impl FnOnce(&mut OpenedProject) -> Result<T>,
+    ) -> Result<T> {
         let mut guard = self.opened.lock().map_err(|_| no_project())?;
         let opened = guard.as_mut().ok_or_else(no_project)?;
         work(opened)

@@ -4,8 +4,9 @@ use clap::{Parser, Subcommand};
 use deployplan::answers::{suggest_answers, Answers};
 use deployplan::check::check_plan;
 use deployplan::draft::{load_draft, read_answers};
+use deployplan::export::{export_plan, ExportOptions, Format, Paper};
 use deployplan::facts::report::FactsReport;
-use deployplan::sample::sample_project_dir;
+use deployplan::sample::sample_project_for_editing;
 use deployplan::save::save_plan;
 use deployplan::Project;
 use std::path::{Path, PathBuf};
@@ -50,6 +51,21 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export the plan as Markdown, standalone HTML or PDF (HTML diagrams
+    /// and PDF need Chromium). Exports the written plan, else renders one.
+    Export {
+        /// The project folder (default: the bundled sample project).
+        dir: Option<PathBuf>,
+        /// md, html or pdf.
+        #[arg(long, value_parser = parse_format)]
+        format: Format,
+        /// Where to write the export.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Paper size for HTML printing and PDF: a4 or letter.
+        #[arg(long, value_parser = parse_paper, default_value = "a4")]
+        paper: Paper,
+    },
     /// List the documents, their roles and the facts read from them.
     Facts {
         /// The project folder (default: the bundled sample project).
@@ -70,6 +86,12 @@ fn main() -> ExitCode {
             force,
         } => generate(dir, answers, out, force),
         Command::Facts { dir, json } => facts(dir, json),
+        Command::Export {
+            dir,
+            format,
+            out,
+            paper,
+        } => export(dir, format, &out, paper),
         Command::Check {
             dir,
             answers,
@@ -87,8 +109,12 @@ fn main() -> ExitCode {
     }
 }
 
-fn project_dir(dir: Option<PathBuf>) -> PathBuf {
-    dir.unwrap_or_else(sample_project_dir)
+/// The folder given, else the sample project (the user's own copy when the app is installed).
+fn project_dir(dir: Option<PathBuf>) -> deployplan::Result<PathBuf> {
+    match dir {
+        Some(dir) => Ok(dir),
+        None => sample_project_for_editing(),
+    }
 }
 
 /// The answers to use: the file given, else the draft, each completed with
@@ -108,7 +134,7 @@ fn generate(
     out: Option<PathBuf>,
     force: bool,
 ) -> deployplan::Result<bool> {
-    let project = Project::open(&project_dir(dir))?;
+    let project = Project::open(&project_dir(dir)?)?;
     for warning in &project.warnings {
         eprintln!("warning: {warning}");
     }
@@ -128,7 +154,7 @@ fn check(
     plan: Option<PathBuf>,
     json: bool,
 ) -> deployplan::Result<bool> {
-    let project = Project::open(&project_dir(dir))?;
+    let project = Project::open(&project_dir(dir)?)?;
     let answers = answers_for(&project, answers.as_deref())?;
     let report = check_plan(&project, &answers, plan.as_deref());
     if json {
@@ -143,7 +169,7 @@ fn check(
 }
 
 fn facts(dir: Option<PathBuf>, json: bool) -> deployplan::Result<bool> {
-    let dir = project_dir(dir);
+    let dir = project_dir(dir)?;
     let project = Project::open(&dir)?;
     let report = FactsReport::new(&project, &dir.display().to_string());
     if json {
@@ -151,5 +177,46 @@ fn facts(dir: Option<PathBuf>, json: bool) -> deployplan::Result<bool> {
     } else {
         print!("{}", report.to_table());
     }
+    Ok(true)
+}
+
+fn parse_format(text: &str) -> Result<Format, String> {
+    Format::parse(text).ok_or_else(|| format!("unknown format '{text}' (use md, html or pdf)"))
+}
+
+fn parse_paper(text: &str) -> Result<Paper, String> {
+    Paper::parse(text).ok_or_else(|| format!("unknown paper '{text}' (use a4 or letter)"))
+}
+
+/// Exports the written plan (or, when none is written yet, the plan the
+/// draft and the documents give) to `out`.
+fn export(
+    dir: Option<PathBuf>,
+    format: Format,
+    out: &Path,
+    paper: Paper,
+) -> deployplan::Result<bool> {
+    let project = Project::open(&project_dir(dir)?)?;
+    let written = project.default_plan_path();
+    let markdown = match std::fs::read_to_string(&written) {
+        Ok(text) => text,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!("note: no plan written yet; exporting the plan from the draft and documents");
+            let answers = answers_for(&project, None)?;
+            deployplan::save::plan_markdown(&project, &answers)
+        }
+        Err(source) => {
+            return Err(deployplan::Error::Read {
+                path: written,
+                source,
+            })
+        }
+    };
+    let mut options =
+        ExportOptions::titled(&format!("Deployment plan — {}", project.display_name()));
+    options.paper = paper;
+    let bytes = export_plan(&markdown, format, &options)?;
+    deployplan::write::write_atomic(out, &bytes)?;
+    println!("wrote {}", out.display());
     Ok(true)
 }

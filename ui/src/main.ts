@@ -1,6 +1,7 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
+import { interceptLinks } from './lib/links';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
@@ -10,5 +11,9 @@ if (import.meta.env.DEV && !('__TAURI_INTERNALS__' in window)) {
   const { installDevBackend } = await import('./lib/testing/devBackend');
   installDevBackend();
 }
+
+// No link anywhere (rendered plan, review mode, documents) navigates the
+// window: web links open in the system browser on a click, others do nothing.
+interceptLinks(document.documentElement);
 
 export default mount(App, { target });

@@ -2,6 +2,10 @@
 // wrapper here; everything else imports these, never `invoke` itself.
 import { invoke } from '@tauri-apps/api/core';
 import type { Answers } from './bindings/Answers';
+import type { PlanDiff } from './bindings/PlanDiff';
+import type { DocumentsRefresh } from './bindings/DocumentsRefresh';
+import type { PlanReview } from './bindings/PlanReview';
+import type { Decision } from './bindings/Decision';
 import type { Role } from './bindings/Role';
 import type {
   DocumentText,
@@ -12,6 +16,10 @@ import type {
   SavedPlan,
   WizardDefinition,
 } from './types';
+
+/** Export formats and paper sizes, as the core names them. */
+export type ExportFormat = 'markdown' | 'html' | 'pdf';
+export type Paper = 'a4' | 'letter';
 
 /** Whether a thrown value is the `{ code, message }` shape commands reject with. */
 export function isIpcError(value: unknown): value is IpcError {
@@ -81,6 +89,45 @@ export function savePlan(answers: Answers): Promise<SavedPlan> {
   return call('save_plan', { answers });
 }
 
+/** The hand-edited plan on disk compared with the plan for `answers`; `null` when not edited. */
+export function planDiff(answers: Answers): Promise<PlanDiff | null> {
+  return call('plan_diff', { answers });
+}
+
+/** Overwrites the hand-edited plan the user reviewed; refused if it changed since (`hand_edited`). */
+export function overwritePlan(answers: Answers, reviewedHash: string): Promise<SavedPlan> {
+  return call('overwrite_plan', { answers, reviewedHash });
+}
+
+/** Keeps the hand-edited plan as it is (nothing written); resolves to its path. */
+export function keepPlanOnDisk(): Promise<string> {
+  return call('keep_plan_on_disk');
+}
+
+/** Starts watching the open project's documents; changes arrive through `onDocumentsChanged`. */
+export function watchDocuments(): Promise<null> {
+  return call('watch_documents');
+}
+
+/**
+ * Calls `handler` whenever the open project's documents changed on disk and
+ * were read again. Resolves to a function that stops listening. Outside Tauri
+ * (tests, a plain browser) it does nothing.
+ */
+export async function onDocumentsChanged(handler: (refresh: DocumentsRefresh) => void): Promise<() => void> {
+  try {
+    const { listen } = await import('@tauri-apps/api/event');
+    return await listen<DocumentsRefresh>('documents-changed', (event) => handler(event.payload));
+  } catch {
+    return () => {};
+  }
+}
+
+/** Asks where to save (native dialog) and writes the plan there; `null` when cancelled. */
+export function savePlanAs(answers: Answers): Promise<SavedPlan | null> {
+  return call('save_plan_as', { answers });
+}
+
 /**
  * The text of one of the open project's documents (`path` relative to the
  * project folder); the core refuses anything else (`outside_project`).
@@ -92,6 +139,38 @@ export function documentText(path: string): Promise<DocumentText> {
 /** Gives a document another role (`null`: none); resolves to the project read again. */
 export function setDocumentRole(path: string, role: Role | null): Promise<ProjectView> {
   return call('set_document_role', { path, role });
+}
+
+/**
+ * Opens a link the user clicked in the system browser (http, https) or mail
+ * client (mailto). The core refuses other schemes (`scheme_not_allowed`).
+ */
+export function openExternal(url: string): Promise<null> {
+  return call('open_external', { url });
+}
+
+/** The plan for `answers` prepared for review: sections, summary, open items, sign-offs. */
+export function reviewPlan(answers: Answers): Promise<PlanReview> {
+  return call('review_plan', { answers });
+}
+
+/** Adds a reviewer's comment to a section (by heading); resolves to the review again. */
+export function addReviewComment(answers: Answers, heading: string, author: string, text: string): Promise<PlanReview> {
+  return call('add_review_comment', { answers, heading, author, text });
+}
+
+/** Records Approve / Request changes on a section as it is now; resolves to the review again. */
+export function signOffSection(answers: Answers, heading: string, reviewer: string, decision: Decision): Promise<PlanReview> {
+  return call('sign_off_section', { answers, heading, reviewer, decision });
+}
+
+/**
+ * Asks where to export (native save dialog) and writes the plan there as
+ * Markdown, standalone HTML or PDF; `null` when cancelled. Fails with
+ * `chromium_missing` when HTML diagrams or PDF cannot be made.
+ */
+export function exportPlanAs(answers: Answers, format: ExportFormat, paper: Paper = 'a4'): Promise<string | null> {
+  return call('export_plan_as', { answers, format, paper });
 }
 
 /**

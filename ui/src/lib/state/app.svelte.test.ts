@@ -62,6 +62,53 @@ describe('app state', () => {
     expect(app.answers.values['s0.purpose']?.value).toBe('Keep me');
   });
 
+  it('shows the diff of a hand-edited plan and overwrites only what was reviewed', async () => {
+    const diff = { path: '/p/plan.md', disk_hash: 'h1', removed: 1, added: 1, rows: [] };
+    const calls = mockCore({
+      save_plan: () => {
+        throw { code: 'hand_edited', message: 'edited by hand' };
+      },
+      plan_diff: () => diff,
+      overwrite_plan: () => ({ path: '/p/plan.md', backup: '/p/b/plan.md.1' }),
+    });
+    await app.openSample();
+    await app.save();
+    expect(app.saveProblem).toEqual({ kind: 'hand_edited', diff });
+    expect(app.error).toBeNull();
+    await app.overwriteReviewed();
+    expect(callsOf(calls, 'overwrite_plan')[0].args.reviewedHash).toBe('h1');
+    expect(app.saveProblem).toBeNull();
+    expect(app.saveStatus).toContain('previous version kept as /p/b/plan.md.1');
+  });
+
+  it('offers Save as… when the write failed', async () => {
+    mockCore({
+      save_plan: () => {
+        throw { code: 'write_failed', message: 'cannot write /p/plan.md: the disk is full' };
+      },
+      save_plan_as: () => ({ path: '/elsewhere/plan.md', backup: null }),
+    });
+    await app.openSample();
+    await app.save();
+    expect(app.saveProblem).toMatchObject({ kind: 'failed', error: { code: 'write_failed' } });
+    await app.saveAs();
+    expect(app.saveProblem).toBeNull();
+    expect(app.saveStatus).toBe('Saved to /elsewhere/plan.md');
+  });
+
+  it('takes refreshed suggestions from changed documents but keeps the user’s answers', async () => {
+    mockCore();
+    await app.openSample();
+    app.setValue('s0.purpose', 'Mine');
+    const view = structuredClone($state.snapshot(app.project)!);
+    view.answers.values['s0.purpose'] = { value: 'From the documents', origin: 'document' };
+    view.answers.values['s1.strategy'] = { value: 'Refreshed', origin: 'document' };
+    app.applyDocumentsRefresh({ view, changed_documents: ['project_docs/spec.md'], changed_fields: ['s1.strategy'] });
+    expect(app.answers.values['s0.purpose']).toMatchObject({ value: 'Mine', origin: 'user' });
+    expect(app.answers.values['s1.strategy']?.value).toBe('Refreshed');
+    expect(app.documentsChanged).toEqual({ documents: ['project_docs/spec.md'], fields: ['s1.strategy'] });
+  });
+
   it('mentions the backup when the save kept one', async () => {
     mockCore({ save_plan: () => ({ path: '/p/plan.md', backup: '/p/plan.md.bak' }) });
     await app.openSample();

@@ -2,6 +2,8 @@
 // answers and where the user is. Components read it and call its methods;
 // the methods talk to the core through ipc.ts.
 import type { Answers } from '../bindings/Answers';
+import type { PlanDiff } from '../bindings/PlanDiff';
+import type { DocumentsRefresh } from '../bindings/DocumentsRefresh';
 import type { Role } from '../bindings/Role';
 import type { StepDef } from '../bindings/StepDef';
 import type { Value } from '../bindings/Value';
@@ -12,9 +14,13 @@ import {
   type IpcError,
   type ProjectView,
   type RecentProject,
+  type SavedPlan,
   type WizardDefinition,
 } from '../types';
 import { debounce } from './debounce';
+
+/** Why a save did not go ahead. */
+export type SaveProblem = { kind: 'hand_edited'; diff: PlanDiff } | { kind: 'failed'; error: IpcError };
 
 /** How long after the last change the draft is written. */
 export const DRAFT_DELAY_MS = 400;
@@ -39,6 +45,13 @@ export class AppState {
   viewing = $state<DocumentLocation | null>(null);
   /** The document whose role is being changed. */
   reassigning = $state<string | null>(null);
+  /**
+   * Why the last save did not go ahead, shown in the save dialog: the plan on
+   * disk was edited by hand (with the diff), or the write failed.
+   */
+  saveProblem = $state<SaveProblem | null>(null);
+  /** What changed when the documents were last read again while open (flagged to the user). */
+  documentsChanged = $state<{ documents: string[]; fields: string[] } | null>(null);
 
   readonly #saveDraft = debounce(() => void this.#writeDraft(), DRAFT_DELAY_MS);
 
@@ -74,6 +87,8 @@ export class AppState {
     this.focusField = null;
     this.viewing = null;
     this.reassigning = null;
+    this.saveProblem = null;
+    this.documentsChanged = null;
     this.revision = 0;
   }
 
@@ -95,6 +110,7 @@ export class AppState {
     if (definition.status === 'fulfilled') this.definition = definition.value;
     else this.fail(definition.reason);
     if (recent.status === 'fulfilled') this.recent = recent.value;
+    void ipc.onDocumentsChanged((refresh) => this.applyDocumentsRefresh(refresh));
     if (startup.status === 'fulfilled') {
       if (startup.value) this.#show(startup.value);
     } else this.fail(startup.reason);
@@ -140,7 +156,31 @@ export class AppState {
     this.viewing = null;
     this.saveStatus = '';
     this.error = null;
+    this.documentsChanged = null;
     this.revision++;
+    // Watching is a convenience: the project works without it.
+    ipc.watchDocuments().catch(() => {});
+  }
+
+  /**
+   * The documents changed on disk and were read again: the documents, facts
+   * and suggestions follow; the user's own answers (also those not yet in the
+   * draft) stay exactly as they are.
+   */
+  applyDocumentsRefresh(refresh: DocumentsRefresh): void {
+    if (!this.project || refresh.view.root !== this.project.root) return;
+    const values = { ...refresh.view.answers.values };
+    for (const [id, answer] of Object.entries(this.snapshot().values)) {
+      if (answer.origin === 'user') values[id] = answer;
+    }
+    this.project = refresh.view;
+    this.answers = { values, current_step: this.answers.current_step };
+    this.documentsChanged = { documents: refresh.changed_documents, fields: refresh.changed_fields };
+    this.revision++;
+  }
+
+  dismissDocumentsChanged(): void {
+    this.documentsChanged = null;
   }
 
   /** Writes a pending draft now (the window is closing or being hidden). */
@@ -260,11 +300,78 @@ export class AppState {
       this.error = null;
     } catch (error) {
       this.saveStatus = 'Not saved.';
-      const failure = ipc.toIpcError(error);
-      if (failure.code === 'hand_edited') {
-        failure.message = `${failure.message}. Nothing was overwritten.`;
+      await this.#explainFailedSave(ipc.toIpcError(error));
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  /** A save that did not go ahead: the dialog shows why and what can be done. */
+  async #explainFailedSave(failure: IpcError): Promise<void> {
+    if (failure.code === 'hand_edited') {
+      try {
+        const diff = await ipc.planDiff(this.snapshot());
+        if (diff) {
+          this.saveProblem = { kind: 'hand_edited', diff };
+          return;
+        }
+      } catch {
+        // Fall through: the plain message still says what happened.
       }
+      failure.message = `${failure.message}. Nothing was overwritten.`;
       this.error = failure;
+    } else if (failure.code === 'write_failed' || failure.code === 'target_is_folder') {
+      this.saveProblem = { kind: 'failed', error: failure };
+    } else {
+      this.error = failure;
+    }
+  }
+
+  dismissSaveProblem(): void {
+    this.saveProblem = null;
+  }
+
+  /** Overwrites the hand-edited plan the user has just reviewed (a backup is kept). */
+  async overwriteReviewed(): Promise<void> {
+    const problem = this.saveProblem;
+    if (problem?.kind !== 'hand_edited' || this.saving) return;
+    await this.#saveWith(() => ipc.overwritePlan(this.snapshot(), problem.diff.disk_hash));
+  }
+
+  /** Keeps the hand-edited plan as it is: nothing is written. */
+  async keepTheirs(): Promise<void> {
+    if (this.saveProblem?.kind !== 'hand_edited') return;
+    try {
+      const path = await ipc.keepPlanOnDisk();
+      this.saveProblem = null;
+      this.saveStatus = `Kept your edited ${path}; nothing was overwritten. Your answers are in the draft.`;
+    } catch (error) {
+      this.saveProblem = null;
+      this.fail(error);
+    }
+  }
+
+  /** Saves the plan somewhere else, chosen in the native dialog. */
+  async saveAs(): Promise<void> {
+    if (this.saving) return;
+    await this.#saveWith(() => ipc.savePlanAs(this.snapshot()));
+  }
+
+  async #saveWith(write: () => Promise<SavedPlan | null>): Promise<void> {
+    this.saving = true;
+    this.#saveDraft.cancel();
+    try {
+      const saved = await write();
+      if (!saved) return;
+      this.saveProblem = null;
+      this.error = null;
+      this.saveStatus = saved.backup
+        ? `Saved to ${saved.path} (previous version kept as ${saved.backup})`
+        : `Saved to ${saved.path}`;
+    } catch (error) {
+      this.saveProblem = null;
+      this.saveStatus = 'Not saved.';
+      await this.#explainFailedSave(ipc.toIpcError(error));
     } finally {
       this.saving = false;
     }

@@ -1,0 +1,385 @@
+//! The standalone HTML page: the plan's HTML (from [`crate::markdown::render_html`],
+//! raw HTML escaped, unsafe links dropped), a table of contents, MVP badges
+//! styled, each Mermaid code block replaced by its drawn SVG, and the styles
+//! inlined. A Content-Security-Policy forbids every script and every network
+//! load, so even a mistake elsewhere cannot make the file run code.
+
+use super::ExportOptions;
+use crate::render::{MVP_BADGE, POST_MVP_BADGE};
+use regex::Regex;
+use std::fmt::Write as _;
+use std::sync::OnceLock;
+
+/// A drawn diagram, or why it could not be drawn.
+pub type DrawnDiagram = std::result::Result<String, String>;
+
+fn mermaid_block() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(r#"(?s)<pre(?: lang="mermaid")?><code(?: class="language-mermaid")?>(.*?)</code></pre>"#)
+            .expect("valid pattern")
+    })
+}
+
+fn is_mermaid_block(block: &str) -> bool {
+    block.starts_with(r#"<pre lang="mermaid">"#)
+        || block.contains(r#"<code class="language-mermaid">"#)
+}
+
+fn heading() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(r#"(?s)<h([23])((?:\s[^>]*)?)>(.*?)</h[23]>"#).expect("valid pattern")
+    })
+}
+
+/// Undoes comrak's escaping of text.
+pub fn unescape(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Escapes text for HTML.
+pub fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+/// The source of every Mermaid code block of `body`, in order.
+pub fn mermaid_sources(body: &str) -> Vec<String> {
+    mermaid_block()
+        .captures_iter(body)
+        .filter(|captures| is_mermaid_block(&captures[0]))
+        .map(|captures| unescape(&captures[1]))
+        .collect()
+}
+
+/// Whether a drawn SVG is inert: no script, no event handler, no
+/// `javascript:` URL, no reference to anything outside the file.
+pub fn is_inert_svg(svg: &str) -> bool {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    let active = PATTERN.get_or_init(|| {
+        Regex::new(r#"(?i)<script|<iframe|<object|<embed|javascript:|<[^>]*\son[a-z]+\s*=|(?:src|href)\s*=\s*["']?\s*(?:https?:|//)|@import|url\(\s*["']?\s*(?:https?:|//)"#)
+            .expect("valid pattern")
+    });
+    !active.is_match(svg)
+}
+
+/// The plan's `<h2>`/`<h3>` headings as (level, id, text).
+fn headings(body: &str) -> Vec<(u8, String, String)> {
+    static ID: OnceLock<Regex> = OnceLock::new();
+    static TAG: OnceLock<Regex> = OnceLock::new();
+    let id = ID.get_or_init(|| Regex::new(r#"id="([^"]*)""#).expect("valid pattern"));
+    let tag = TAG.get_or_init(|| Regex::new(r"<[^>]*>").expect("valid pattern"));
+    heading()
+        .captures_iter(body)
+        .filter_map(|captures| {
+            if captures[2].contains("toc-title") {
+                return None;
+            }
+            let level = if &captures[1] == "2" { 2 } else { 3 };
+            let anchor = id
+                .captures(&captures[2])
+                .or_else(|| id.captures(&captures[3]))?[1]
+                .to_string();
+            let text = tag.replace_all(&captures[3], "").trim().to_string();
+            Some((level, anchor, text))
+        })
+        .collect()
+}
+
+/// A table of contents of the plan's sections (level-2 headings).
+fn table_of_contents(body: &str) -> String {
+    let mut out = String::from(
+        "<nav class=\"toc\" aria-labelledby=\"toc-title\"><h2 id=\"toc-title\">Contents</h2><ol>",
+    );
+    for (level, id, text) in headings(body) {
+        if level == 2 {
+            // `text` is comrak's escaped HTML with tags removed: already safe.
+            let _ = write!(out, "<li><a href=\"#{}\">{}</a></li>", escape(&id), text);
+        }
+    }
+    out.push_str("</ol></nav>");
+    out
+}
+
+/// `body` with each Mermaid block replaced by its SVG (or by its source and
+/// a note, when it could not be drawn or was not inert), and the badges styled.
+fn with_diagrams(body: &str, drawn: &[DrawnDiagram]) -> String {
+    let mut index = 0;
+    let replaced = mermaid_block().replace_all(body, |captures: &regex::Captures<'_>| {
+        let whole = &captures[0];
+        if !is_mermaid_block(whole) {
+            return whole.to_string();
+        }
+        let figure = match drawn.get(index) {
+            Some(Ok(svg)) if is_inert_svg(svg) => {
+                format!("<figure class=\"diagram\">{svg}</figure>")
+            }
+            other => {
+                let reason = match other {
+                    Some(Err(message)) => message.clone(),
+                    Some(Ok(_)) => "the drawing contained active content".to_string(),
+                    None => "it was not drawn".to_string(),
+                };
+                format!(
+                    "<figure class=\"diagram diagram-failed\"><figcaption>This diagram could not be drawn: {}</figcaption>{whole}</figure>",
+                    escape(&reason)
+                )
+            }
+        };
+        index += 1;
+        figure
+    });
+    replaced
+        .replace(
+            MVP_BADGE,
+            &format!("<span class=\"badge badge-mvp\">{MVP_BADGE}</span>"),
+        )
+        .replace(
+            POST_MVP_BADGE,
+            &format!("<span class=\"badge badge-post\">{POST_MVP_BADGE}</span>"),
+        )
+}
+
+/// The ways a glossary term is written in a plan: `IaC (Infrastructure as
+/// Code)` as either part, `Canary release` also as `Canary`.
+fn term_keys(term: &str) -> Vec<String> {
+    if let Some((short, long)) = term.split_once(" (") {
+        return vec![
+            short.trim().to_string(),
+            long.trim_end_matches(')').trim().to_string(),
+        ];
+    }
+    let mut keys = vec![term.to_string()];
+    if let Some((first, second)) = term.split_once(' ') {
+        if matches!(
+            second.to_ascii_lowercase().as_str(),
+            "release" | "deployment"
+        ) {
+            keys.push(first.to_string());
+        }
+    }
+    keys
+}
+
+/// A glossary of the terms `text` uses, for readers who are not specialists;
+/// empty when it uses none.
+pub fn glossary_appendix(text: &str) -> String {
+    let used: Vec<&crate::plan::GlossaryEntry> = crate::plan::glossary()
+        .iter()
+        .filter(|entry| {
+            term_keys(&entry.term).iter().any(|key| {
+                let acronym = key.chars().all(|c| !c.is_lowercase());
+                let pattern = format!(
+                    r"{}(^|[^\w/]){}($|[^\w/])",
+                    if acronym { "" } else { "(?i)" },
+                    regex::escape(key)
+                );
+                Regex::new(&pattern).is_ok_and(|re| re.is_match(text))
+            })
+        })
+        .collect();
+    if used.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from(
+        "<section class=\"glossary\"><h2 id=\"glossary\">Glossary</h2>\n<p>The terms of this plan, in plain words.</p>\n<dl>\n",
+    );
+    for entry in used {
+        let _ = writeln!(
+            out,
+            "<dt>{}</dt><dd>{}</dd>",
+            escape(&entry.term),
+            escape(&entry.explanation)
+        );
+    }
+    out.push_str("</dl></section>\n");
+    out
+}
+
+/// The styles of the standalone page, for screen and print.
+fn styles(options: &ExportOptions) -> String {
+    format!(
+        r#"@page {{ size: {size}; margin: 18mm 16mm 20mm 16mm;
+  @bottom-center {{ content: counter(page) " / " counter(pages); font: 9pt system-ui, sans-serif; color: #555; }} }}
+:root {{ color-scheme: light; }}
+body {{ font: 11pt/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans", sans-serif; color: #1a1a1a; background: #fff; margin: 0; }}
+main {{ max-width: 52rem; margin: 0 auto; padding: 2rem 1.5rem; }}
+h1 {{ font-size: 1.9rem; margin: 0 0 1rem; }}
+h2 {{ font-size: 1.4rem; margin: 2rem 0 .6rem; padding-bottom: .2rem; border-bottom: 2px solid #d0d7de; break-after: avoid; }}
+h3 {{ font-size: 1.1rem; margin: 1.4rem 0 .4rem; break-after: avoid; }}
+h4 {{ font-size: 1rem; break-after: avoid; }}
+a {{ color: #0b57d0; }}
+a.anchor {{ display: none; }}
+p, li {{ orphans: 3; widows: 3; }}
+table {{ border-collapse: collapse; width: 100%; margin: .8rem 0; font-size: 10pt; break-inside: avoid; }}
+th, td {{ border: 1px solid #c5ccd3; padding: .3rem .5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }}
+td code {{ font-size: 8.5pt; word-break: break-all; }}
+th {{ background: #f1f4f7; }}
+tr {{ break-inside: avoid; }}
+code {{ font: 9.5pt ui-monospace, "DejaVu Sans Mono", monospace; background: #f4f5f7; padding: 0 .2em; border-radius: 3px; }}
+pre {{ background: #f4f5f7; padding: .6rem; overflow-x: auto; white-space: pre-wrap; break-inside: avoid; }}
+pre code {{ background: none; padding: 0; }}
+blockquote {{ margin: .8rem 0; padding: .2rem .9rem; border-left: 4px solid #d0d7de; color: #444; }}
+figure.diagram {{ margin: 1rem 0; text-align: center; break-inside: avoid; }}
+figure.diagram svg {{ max-width: 100%; height: auto; }}
+figure.diagram-failed figcaption {{ color: #a40000; }}
+.badge {{ display: inline-block; padding: 0 .45em; border-radius: 999px; font-size: .85em; font-weight: 600; white-space: nowrap; }}
+.badge-mvp {{ background: #e6f4ea; color: #0d5c2e; border: 1px solid #8ccf9f; }}
+.badge-post {{ background: #e8f0fe; color: #174ea6; border: 1px solid #a8c7fa; }}
+nav.toc {{ border: 1px solid #d0d7de; border-radius: 6px; padding: .4rem 1.2rem .8rem; margin: 1rem 0 2rem; break-inside: avoid; }}
+nav.toc h2 {{ border: none; margin: .6rem 0 .2rem; font-size: 1.1rem; }}
+nav.toc ol {{ margin: 0; padding-left: 1.4rem; }}
+section.glossary dl {{ display: grid; grid-template-columns: minmax(9rem, 14rem) 1fr; gap: .3rem 1rem; }}
+section.glossary dt {{ font-weight: 600; break-after: avoid; }}
+section.glossary dd {{ margin: 0; }}
+@media print {{
+  main {{ max-width: none; padding: 0 2px; }}
+  a {{ color: inherit; text-decoration: none; }}
+  main > h2 {{ break-before: page; }}
+  nav.toc + h2 {{ break-before: page; }}
+}}
+"#,
+        size = options.paper.css_size()
+    )
+}
+
+/// The standalone page of `body` (comrak's HTML of the plan) with the drawn
+/// diagrams, one SVG per Mermaid block in order.
+pub fn standalone_page(body: &str, drawn: &[DrawnDiagram], options: &ExportOptions) -> String {
+    let glossary = glossary_appendix(body);
+    let mut toc = table_of_contents(body);
+    if !glossary.is_empty() {
+        toc = toc.replace(
+            "</ol></nav>",
+            "<li><a href=\"#glossary\">Glossary</a></li></ol></nav>",
+        );
+    }
+    let mut content = with_diagrams(body, drawn);
+    content.push_str(&glossary);
+    // The table of contents goes after the title (the first `</h1>`), else first.
+    match content.find("</h1>") {
+        Some(end) => content.insert_str(end + "</h1>".len(), &toc),
+        None => content.insert_str(0, &toc),
+    }
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+<meta name=\"generator\" content=\"DeployPlan\">\n<title>{title}</title>\n<style>\n{styles}</style>\n</head>\n<body>\n<main>\n{content}</main>\n</body>\n</html>\n",
+        title = escape(&options.title),
+        styles = styles(options),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::render_html;
+
+    const PLAN: &str = "# Plan\n\n## 1. Scope 🚀 MVP\n\ntext\n\n```mermaid\nflowchart LR\n  a[\"x < y & z\"] --> b\n```\n\n## 2. Later\n\n```rust\nfn main() {}\n```\n";
+
+    #[test]
+    fn mermaid_blocks_are_found_with_their_source_unescaped() {
+        let sources = mermaid_sources(&render_html(PLAN));
+        assert_eq!(sources, vec!["flowchart LR\n  a[\"x < y & z\"] --> b\n"]);
+    }
+
+    #[test]
+    fn each_mermaid_block_becomes_its_svg_and_other_code_stays() {
+        let body = render_html(PLAN);
+        let page = standalone_page(
+            &body,
+            &[Ok("<svg id=\"d1\"><g><text>x</text></g></svg>".into())],
+            &ExportOptions::titled("Plan <x>"),
+        );
+        assert_eq!(page.matches("<svg").count(), 1);
+        assert!(page.contains("<figure class=\"diagram\"><svg id=\"d1\">"));
+        assert!(page.contains("language-rust"));
+        assert!(!page.contains("language-mermaid"));
+        assert!(page.contains("<title>Plan &lt;x&gt;</title>"));
+        assert!(page.contains("<span class=\"badge badge-mvp\">🚀 MVP</span>"));
+    }
+
+    #[test]
+    fn the_table_of_contents_links_every_section() {
+        let page = standalone_page(&render_html(PLAN), &[], &ExportOptions::titled("t"));
+        let toc = &page[page.find("<nav").unwrap()..page.find("</nav>").unwrap()];
+        assert!(toc.contains("1. Scope"), "{toc}");
+        assert!(toc.contains("2. Later"), "{toc}");
+        assert!(toc.contains("Glossary"), "{toc}");
+        assert_eq!(
+            toc.matches("<li>").count(),
+            3,
+            "two sections and the glossary"
+        );
+    }
+
+    #[test]
+    fn the_glossary_explains_the_terms_the_plan_uses_and_only_those() {
+        let appendix = glossary_appendix("We release with a Canary first; IaC via Terraform. mvp");
+        assert!(appendix.contains("<dt>Canary release</dt>"), "{appendix}");
+        assert!(appendix.contains("<dt>IaC (Infrastructure as Code)</dt>"));
+        assert!(
+            !appendix.contains("<dt>MVP</dt>"),
+            "acronyms match their case only"
+        );
+        assert!(!appendix.contains("Blue/Green"));
+        assert_eq!(glossary_appendix("nothing here"), "");
+        let page = standalone_page(&render_html(PLAN), &[], &ExportOptions::titled("t"));
+        assert!(page.contains("<li><a href=\"#glossary\">Glossary</a></li>"));
+        assert!(page.contains("<dt>MVP</dt>"));
+    }
+
+    #[test]
+    fn a_diagram_that_was_not_drawn_shows_its_source_and_why() {
+        let page = standalone_page(
+            &render_html(PLAN),
+            &[Err("Parse error <b>".into())],
+            &ExportOptions::titled("t"),
+        );
+        assert!(page.contains("could not be drawn: Parse error &lt;b&gt;"));
+        assert!(!page.contains("<svg"));
+    }
+
+    #[test]
+    fn an_svg_with_active_content_is_not_embedded() {
+        for svg in [
+            "<svg><script>alert(1)</script></svg>",
+            "<svg><g onload=\"alert(1)\"></g></svg>",
+            "<svg><a href=\"javascript:alert(1)\">x</a></svg>",
+            "<svg><image href=\"https://evil.example/x.png\"/></svg>",
+        ] {
+            assert!(!is_inert_svg(svg), "{svg}");
+            let page = standalone_page(
+                &render_html(PLAN),
+                &[Ok(svg.to_string())],
+                &ExportOptions::titled("t"),
+            );
+            assert!(!page.contains(svg), "{svg}");
+        }
+        assert!(is_inert_svg(
+            "<svg><style>#a{fill:red}</style><text>on=1 click</text></svg>"
+        ));
+    }
+
+    #[test]
+    fn untrusted_text_stays_inert_in_the_page() {
+        let hostile = "# Plan\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[click](javascript:alert(1))\n\n<a href=\"https://evil.example\">x</a>\n";
+        let page = standalone_page(&render_html(hostile), &[], &ExportOptions::titled("t"));
+        assert!(!page.contains("<script"), "{page}");
+        assert!(!page.contains("<img"), "{page}");
+        assert!(!page.contains("javascript:alert(1)\""), "{page}");
+        assert!(!page.contains("href=\"javascript"), "{page}");
+        assert!(!page.contains("href=\"https://evil"), "{page}");
+        assert!(page.contains("&lt;script&gt;"));
+    }
+}

@@ -1,0 +1,560 @@
+//! Stakeholder review: the plan split into its sections, each with a content
+//! hash; comments and sign-offs per section kept in a diff-friendly sidecar
+//! (`project_docs/deploymentPlan.review.json`, pretty-printed JSON, written
+//! atomically); an executive summary from the answers; and the open items a
+//! reviewer should know about.
+//!
+//! A sign-off records the hash of the section it approved. When the section's
+//! text changes, the hash no longer matches and that sign-off (only that one)
+//! is shown as voided.
+
+use crate::answers::Answers;
+use crate::check::check_plan;
+use crate::error::{Error, Result};
+use crate::plan;
+use crate::project::Project;
+use crate::save::{content_hash, plan_markdown};
+use crate::write::write_atomic;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+/// The longest reviewer name and comment accepted, in characters.
+pub const MAX_NAME: usize = 100;
+/// The longest comment accepted, in characters.
+pub const MAX_COMMENT: usize = 10_000;
+
+/// One `## ` section of the plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct PlanSection {
+    /// The heading text, e.g. `6. Rollback Strategy`; the key of its reviews.
+    pub heading: String,
+    /// The section's Markdown, heading included.
+    pub markdown: String,
+    /// The hex SHA-256 of `markdown` (trailing blank lines ignored).
+    pub hash: String,
+}
+
+/// Splits the plan at its `## ` headings (not inside code fences). Text before
+/// the first one (the title and legend) is the section `Overview`.
+pub fn split_sections(markdown: &str) -> Vec<PlanSection> {
+    let mut sections: Vec<(String, String)> = vec![("Overview".into(), String::new())];
+    let mut fence: Option<&str> = None;
+    for line in markdown.split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        match fence {
+            Some(marker) if trimmed.trim_start().starts_with(marker) => fence = None,
+            Some(_) => {}
+            None if trimmed.trim_start().starts_with("```") => fence = Some("```"),
+            None if trimmed.trim_start().starts_with("~~~") => fence = Some("~~~"),
+            None => {
+                if let Some(heading) = trimmed.strip_prefix("## ") {
+                    sections.push((heading.trim().to_string(), String::new()));
+                }
+            }
+        }
+        if let Some((_, text)) = sections.last_mut() {
+            text.push_str(line);
+        }
+    }
+    sections
+        .into_iter()
+        .filter(|(_, text)| !text.trim().is_empty())
+        .map(|(heading, text)| {
+            let body = text.trim_end().to_string();
+            PlanSection {
+                hash: content_hash(body.as_bytes()),
+                heading,
+                markdown: body + "\n",
+            }
+        })
+        .collect()
+}
+
+/// A reviewer's decision on a section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub enum Decision {
+    Approve,
+    RequestChanges,
+}
+
+/// A comment on a section.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct Comment {
+    pub author: String,
+    pub text: String,
+    /// When, as the caller's clock gave it (RFC 3339).
+    pub at: String,
+}
+
+/// A reviewer's decision, bound to the section's content hash at the time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct SignOff {
+    pub reviewer: String,
+    pub decision: Decision,
+    /// The hash of the section the reviewer saw.
+    pub content_hash: String,
+    pub at: String,
+}
+
+/// Everything said about one section.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SectionReview {
+    #[serde(default)]
+    pub comments: Vec<Comment>,
+    #[serde(default)]
+    pub sign_offs: Vec<SignOff>,
+}
+
+/// The sidecar file: reviews by section heading.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewFile {
+    pub version: u32,
+    #[serde(default)]
+    pub sections: BTreeMap<String, SectionReview>,
+}
+
+impl Default for ReviewFile {
+    fn default() -> ReviewFile {
+        ReviewFile {
+            version: 1,
+            sections: BTreeMap::new(),
+        }
+    }
+}
+
+/// Where the project's reviews are kept.
+pub fn review_path(root: &Path) -> PathBuf {
+    root.join("project_docs").join("deploymentPlan.review.json")
+}
+
+/// The project's reviews; none yet is an empty file.
+///
+/// Errors: [`Error::Read`], or [`Error::InvalidJson`] when the file is not a
+/// review file (it is then left alone, never overwritten).
+pub fn load_reviews(root: &Path) -> Result<ReviewFile> {
+    let path = review_path(root);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => serde_json::from_str(&text).map_err(|error| Error::InvalidJson {
+            path,
+            message: error.to_string(),
+        }),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(ReviewFile::default()),
+        Err(source) => Err(Error::Read { path, source }),
+    }
+}
+
+fn save_reviews(root: &Path, reviews: &ReviewFile) -> Result<()> {
+    let mut text = serde_json::to_string_pretty(reviews).map_err(|error| Error::InvalidJson {
+        path: review_path(root),
+        message: error.to_string(),
+    })?;
+    text.push('\n');
+    write_atomic(&review_path(root), text.as_bytes())
+}
+
+fn cleaned(text: &str, what: &str, max: usize) -> Result<String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Error::InvalidInput {
+            message: format!("{what} is empty"),
+        });
+    }
+    if text.chars().count() > max {
+        return Err(Error::InvalidInput {
+            message: format!("{what} is longer than {max} characters"),
+        });
+    }
+    Ok(text.to_string())
+}
+
+/// Adds a comment to the section `heading` and saves the reviews.
+///
+/// Errors: [`Error::InvalidInput`] (empty or too long name or text, or no
+/// such section in `sections`); the sidecar cannot be read or written.
+pub fn add_comment(
+    root: &Path,
+    sections: &[PlanSection],
+    heading: &str,
+    author: &str,
+    text: &str,
+    at: &str,
+) -> Result<ReviewFile> {
+    let author = cleaned(author, "the reviewer's name", MAX_NAME)?;
+    let text = cleaned(text, "the comment", MAX_COMMENT)?;
+    let section = find_section(sections, heading)?;
+    let mut reviews = load_reviews(root)?;
+    reviews
+        .sections
+        .entry(section.heading.clone())
+        .or_default()
+        .comments
+        .push(Comment {
+            author,
+            text,
+            at: at.to_string(),
+        });
+    save_reviews(root, &reviews)?;
+    Ok(reviews)
+}
+
+/// Records `reviewer`'s decision on the section `heading` as it is now (its
+/// current hash) and saves the reviews. A reviewer's earlier decision on the
+/// section is replaced.
+///
+/// Errors: as [`add_comment`].
+pub fn sign_off(
+    root: &Path,
+    sections: &[PlanSection],
+    heading: &str,
+    reviewer: &str,
+    decision: Decision,
+    at: &str,
+) -> Result<ReviewFile> {
+    let reviewer = cleaned(reviewer, "the reviewer's name", MAX_NAME)?;
+    let section = find_section(sections, heading)?;
+    let mut reviews = load_reviews(root)?;
+    let review = reviews.sections.entry(section.heading.clone()).or_default();
+    review
+        .sign_offs
+        .retain(|existing| !existing.reviewer.eq_ignore_ascii_case(&reviewer));
+    review.sign_offs.push(SignOff {
+        reviewer,
+        decision,
+        content_hash: section.hash.clone(),
+        at: at.to_string(),
+    });
+    save_reviews(root, &reviews)?;
+    Ok(reviews)
+}
+
+fn find_section<'s>(sections: &'s [PlanSection], heading: &str) -> Result<&'s PlanSection> {
+    sections
+        .iter()
+        .find(|section| section.heading == heading)
+        .ok_or_else(|| Error::InvalidInput {
+            message: format!("the plan has no section '{heading}'"),
+        })
+}
+
+/// A sign-off and whether it still holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct SignOffStatus {
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub sign_off: SignOff,
+    /// False when the section changed since: the sign-off is void.
+    pub current: bool,
+}
+
+/// A section as the reviewer sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct ReviewSection {
+    /// `section-<n>`, an anchor for the table of contents.
+    pub anchor: String,
+    pub heading: String,
+    pub hash: String,
+    /// The section as HTML (raw HTML escaped, unsafe links dropped).
+    pub html: String,
+    /// Whether the section is about the MVP, later releases, or both.
+    pub mvp: bool,
+    pub post_mvp: bool,
+    pub comments: Vec<Comment>,
+    pub sign_offs: Vec<SignOffStatus>,
+}
+
+/// One line of the executive summary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct SummaryItem {
+    pub label: String,
+    pub text: String,
+}
+
+/// Something still open, and the section to jump to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct OpenItem {
+    /// `tbd`, `unconfirmed` or `missing_document`.
+    pub kind: String,
+    pub message: String,
+    /// The anchor of the section it concerns, if any.
+    pub anchor: Option<String>,
+}
+
+/// The plan prepared for review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct PlanReview {
+    pub title: String,
+    pub summary: Vec<SummaryItem>,
+    pub open_items: Vec<OpenItem>,
+    pub sections: Vec<ReviewSection>,
+    /// Where the reviews are kept.
+    pub review_file: String,
+}
+
+fn joined(answers: &Answers, field_id: &str, max_items: usize) -> Option<String> {
+    let lines: Vec<String> = answers
+        .get(field_id)?
+        .value
+        .lines()
+        .into_iter()
+        .map(|line| line.trim().trim_end_matches(['.', ';']).to_string())
+        .filter(|line| !line.is_empty())
+        .collect();
+    if lines.is_empty() {
+        return None;
+    }
+    let mut text = lines
+        .iter()
+        .take(max_items)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("; ");
+    if lines.len() > max_items {
+        text.push_str(&format!(" (and {} more)", lines.len() - max_items));
+    }
+    Some(text)
+}
+
+fn explained(pattern: &str) -> String {
+    let key = pattern.to_ascii_lowercase();
+    plan::glossary()
+        .iter()
+        .find(|entry| {
+            let term = entry.term.to_ascii_lowercase();
+            let word = key.split(['/', ' ']).next().unwrap_or_default();
+            !word.is_empty() && term.starts_with(word)
+        })
+        .map(|entry| format!("{pattern} — {}", entry.explanation))
+        .unwrap_or_else(|| pattern.to_string())
+}
+
+/// The executive summary: what ships in the MVP and when, how it rolls out
+/// and back, the go/no-go criteria and who owns what, from the answers.
+/// Anything not answered yet says `TBD`.
+pub fn executive_summary(answers: &Answers) -> Vec<SummaryItem> {
+    let tbd = || "TBD".to_string();
+    let item = |label: &str, text: Option<String>| SummaryItem {
+        label: label.to_string(),
+        text: text.unwrap_or_else(tbd),
+    };
+    vec![
+        item("What ships in the MVP", joined(answers, "s0.mvp_scope", 4)),
+        item("When", joined(answers, "s0.mvp_launch", 1)),
+        item(
+            "How it rolls out",
+            joined(answers, "s1.mvp_pattern", 1).map(|p| explained(&p)),
+        ),
+        item(
+            "How it is rolled back",
+            joined(answers, "s6.mvp_rollback", 3),
+        ),
+        item(
+            "Go / no-go before release",
+            joined(answers, "s7.mvp_pre_checks", 4),
+        ),
+        item(
+            "Go / no-go after release",
+            joined(answers, "s7.mvp_post_checks", 4),
+        ),
+        item("Who owns what", joined(answers, "s11.roles", 8)),
+    ]
+}
+
+/// The plan for `answers` prepared for review: sections with their reviews,
+/// the executive summary and the open items (TBDs, unconfirmed proposals,
+/// missing documents).
+///
+/// Errors: the review file cannot be read or is not a review file.
+pub fn review_plan(
+    project: &Project,
+    answers: &Answers,
+    missing_documents: &[String],
+) -> Result<PlanReview> {
+    let markdown = plan_markdown(project, answers);
+    let reviews = load_reviews(&project.root)?;
+    let sections = split_sections(&markdown);
+    let anchor_of = |heading: &str| {
+        sections
+            .iter()
+            .position(|section| section.heading == heading)
+            .map(|index| format!("section-{index}"))
+    };
+    let mut review_sections = Vec::new();
+    for (index, section) in sections.iter().enumerate() {
+        let review = reviews
+            .sections
+            .get(&section.heading)
+            .cloned()
+            .unwrap_or_default();
+        review_sections.push(ReviewSection {
+            anchor: format!("section-{index}"),
+            heading: section.heading.clone(),
+            hash: section.hash.clone(),
+            html: crate::markdown::render_html(&section.markdown),
+            mvp: section.markdown.contains(crate::render::MVP_BADGE),
+            post_mvp: section.markdown.contains(crate::render::POST_MVP_BADGE),
+            comments: review.comments,
+            sign_offs: review
+                .sign_offs
+                .into_iter()
+                .map(|sign_off| SignOffStatus {
+                    current: sign_off.content_hash == section.hash,
+                    sign_off,
+                })
+                .collect(),
+        });
+    }
+    let check = check_plan(project, answers, None);
+    let step_anchor = |field_id: &str| {
+        let step_id = field_id.split('.').next().unwrap_or_default();
+        plan::steps()
+            .iter()
+            .find(|step| step.id == step_id)
+            .and_then(|step| anchor_of(&step.heading()))
+    };
+    let mut open_items: Vec<OpenItem> = Vec::new();
+    for (kind, items) in [("tbd", &check.open), ("unconfirmed", &check.unconfirmed)] {
+        for item in items {
+            open_items.push(OpenItem {
+                kind: kind.to_string(),
+                message: item.message.clone(),
+                anchor: step_anchor(&item.subject),
+            });
+        }
+    }
+    for missing in missing_documents {
+        open_items.push(OpenItem {
+            kind: "missing_document".into(),
+            message: missing.clone(),
+            anchor: None,
+        });
+    }
+    Ok(PlanReview {
+        title: markdown
+            .lines()
+            .find_map(|line| line.strip_prefix("# "))
+            .unwrap_or("Deployment plan")
+            .to_string(),
+        summary: executive_summary(answers),
+        open_items,
+        sections: review_sections,
+        review_file: review_path(&project.root).display().to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PLAN: &str = "# Plan\n\nlegend\n\n## 1. One\n\ntext one\n\n```mermaid\n## not a heading\n```\n\n## 2. Two\n\ntext two\n";
+
+    #[test]
+    fn sections_split_at_level_two_headings_outside_code_fences() {
+        let sections = split_sections(PLAN);
+        let headings: Vec<&str> = sections.iter().map(|s| s.heading.as_str()).collect();
+        assert_eq!(headings, ["Overview", "1. One", "2. Two"]);
+        assert!(sections[1].markdown.contains("## not a heading"));
+    }
+
+    #[test]
+    fn editing_a_section_voids_only_its_own_sign_off() {
+        let dir = tempfile::tempdir().unwrap();
+        let before = split_sections(PLAN);
+        sign_off(
+            dir.path(),
+            &before,
+            "1. One",
+            "Ana",
+            Decision::Approve,
+            "t1",
+        )
+        .unwrap();
+        sign_off(
+            dir.path(),
+            &before,
+            "2. Two",
+            "Ana",
+            Decision::Approve,
+            "t1",
+        )
+        .unwrap();
+        let after = split_sections(&PLAN.replace("text one", "text one, edited"));
+        let reviews = load_reviews(dir.path()).unwrap();
+        let current = |heading: &str| {
+            let hash = &after.iter().find(|s| s.heading == heading).unwrap().hash;
+            reviews.sections[heading].sign_offs[0].content_hash == *hash
+        };
+        assert!(!current("1. One"), "the edited section's sign-off is void");
+        assert!(current("2. Two"), "the other section's sign-off holds");
+    }
+
+    #[test]
+    fn a_reviewer_signing_again_replaces_their_decision_and_comments_accumulate() {
+        let dir = tempfile::tempdir().unwrap();
+        let sections = split_sections(PLAN);
+        add_comment(dir.path(), &sections, "1. One", "Bo", "Why canary?", "t1").unwrap();
+        add_comment(dir.path(), &sections, "1. One", "Ana", "Because.", "t2").unwrap();
+        sign_off(
+            dir.path(),
+            &sections,
+            "1. One",
+            "Bo",
+            Decision::RequestChanges,
+            "t3",
+        )
+        .unwrap();
+        let reviews = sign_off(
+            dir.path(),
+            &sections,
+            "1. One",
+            "bo",
+            Decision::Approve,
+            "t4",
+        )
+        .unwrap();
+        let review = &reviews.sections["1. One"];
+        assert_eq!(review.comments.len(), 2);
+        assert_eq!(review.sign_offs.len(), 1);
+        assert_eq!(review.sign_offs[0].decision, Decision::Approve);
+        let text = std::fs::read_to_string(review_path(dir.path())).unwrap();
+        assert!(
+            text.contains("\n    \"1. One\": {"),
+            "pretty-printed: {text}"
+        );
+        assert!(text.contains("\"decision\": \"approve\""));
+    }
+
+    #[test]
+    fn empty_names_unknown_sections_and_corrupt_files_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let sections = split_sections(PLAN);
+        assert!(add_comment(dir.path(), &sections, "1. One", " ", "x", "t").is_err());
+        assert!(add_comment(dir.path(), &sections, "9. Nine", "Ana", "x", "t").is_err());
+        std::fs::create_dir_all(dir.path().join("project_docs")).unwrap();
+        std::fs::write(review_path(dir.path()), "not json").unwrap();
+        let error = add_comment(dir.path(), &sections, "1. One", "Ana", "x", "t").unwrap_err();
+        assert_eq!(error.code(), "invalid_json");
+        assert_eq!(
+            std::fs::read_to_string(review_path(dir.path())).unwrap(),
+            "not json"
+        );
+    }
+
+    #[test]
+    fn the_summary_says_tbd_for_what_is_not_answered() {
+        let summary = executive_summary(&Answers::default());
+        assert_eq!(summary.len(), 7);
+        assert!(summary.iter().all(|item| item.text == "TBD"));
+    }
+}

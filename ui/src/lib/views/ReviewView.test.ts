@@ -1,0 +1,82 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import ReviewView from './ReviewView.svelte';
+import { callsOf, mockCore } from '../testing/mockCore';
+import type { PlanReview } from '../bindings/PlanReview';
+
+vi.mock('mermaid', () => ({
+  default: { initialize: vi.fn(), parse: vi.fn(), render: vi.fn(async () => ({ svg: '<svg></svg>' })) },
+}));
+
+function review(signedHash: string | null = null): PlanReview {
+  return {
+    title: 'Plan',
+    summary: [{ label: 'When', text: '2027-04-30' }],
+    open_items: [{ kind: 'tbd', message: 'Rollback — TBD, owner: DevOps', anchor: 'section-1' }],
+    review_file: '/p/project_docs/deploymentPlan.review.json',
+    sections: [
+      {
+        anchor: 'section-1',
+        heading: '6. Rollback Strategy',
+        hash: 'h2',
+        html: '<h2>6. Rollback Strategy</h2><p>Canary first.</p>',
+        mvp: true,
+        post_mvp: false,
+        comments: [],
+        sign_offs: signedHash
+          ? [{ reviewer: 'Ana', decision: 'approve', content_hash: signedHash, at: '2026-11-26T06:00:00Z', current: signedHash === 'h2' }]
+          : [],
+      },
+    ],
+  };
+}
+
+const props = {
+  answers: { values: {} },
+  steps: [],
+  glossary: [{ term: 'Canary release', explanation: 'A small share of users first.' }],
+  onclose: () => {},
+  onedit: () => {},
+};
+
+beforeEach(() => localStorage.clear());
+
+describe('review view', () => {
+  it('shows the summary, the open items and the glossary on the plan text', async () => {
+    mockCore({ review_plan: () => review() });
+    render(ReviewView, props);
+    expect(await screen.findByText('2027-04-30')).toBeTruthy();
+    expect(screen.getByTestId('open-count').textContent).toBe('1');
+    expect(screen.getByRole('button', { name: 'Go to section' })).toBeTruthy();
+    await waitFor(() => expect(document.querySelector('.term')?.textContent).toContain('Canary'));
+  });
+
+  it('asks for a name, then signs off with it', async () => {
+    const calls = mockCore({ review_plan: () => review(), sign_off_section: () => review('h2') });
+    render(ReviewView, props);
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId('approve'));
+    expect(screen.getByTestId('review-error').textContent).toMatch(/name/);
+    await user.type(screen.getByLabelText('Reviewer name'), 'Ana');
+    await user.click(screen.getByTestId('approve'));
+    await screen.findByTestId('sign-off');
+    expect(callsOf(calls, 'sign_off_section')[0].args).toMatchObject({ heading: '6. Rollback Strategy', reviewer: 'Ana', decision: 'approve' });
+    expect(screen.queryByTestId('sign-off-voided')).toBeNull();
+  });
+
+  it('shows a sign-off of an older version of the section as voided', async () => {
+    mockCore({ review_plan: () => review('old-hash') });
+    render(ReviewView, props);
+    expect((await screen.findByTestId('sign-off-voided')).textContent).toMatch(/Voided/);
+  });
+
+  it('exports through the core and says where', async () => {
+    const calls = mockCore({ review_plan: () => review(), export_plan_as: () => '/tmp/plan.pdf' });
+    render(ReviewView, props);
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId('export-pdf'));
+    await waitFor(() => expect(screen.getByTestId('review-status').textContent).toBe('Exported to /tmp/plan.pdf'));
+    expect(callsOf(calls, 'export_plan_as')[0].args).toMatchObject({ format: 'pdf', paper: 'a4' });
+  });
+});
