@@ -7,6 +7,8 @@ fn main() {
         "open_sample_project",
         "pick_folder",
         "recent_projects",
+        "forget_recent_project",
+        "clear_recent_projects",
         "wizard_definition",
         "render_preview",
         "save_draft",

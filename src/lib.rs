@@ -29,6 +29,7 @@ pub mod review;
 pub mod sample;
 pub mod save;
 pub mod session;
+pub mod window_state;
 pub mod write;
 
 pub use error::{Error, Result};

@@ -89,6 +89,24 @@ pub async fn recent_projects(session: State<'_, Arc<Session>>) -> Result<Vec<Rec
     blocking(move || Ok(session.recent())).await
 }
 
+/// Removes one project (by the path the list shows) from the recent list; the
+/// project's folder is not touched. Returns the list left.
+#[tauri::command]
+pub async fn forget_recent_project(
+    session: State<'_, Arc<Session>>,
+    path: String,
+) -> Result<Vec<RecentProject>> {
+    let session = Arc::clone(&session);
+    blocking(move || session.forget_recent(&path)).await
+}
+
+/// Empties the recent list.
+#[tauri::command]
+pub async fn clear_recent_projects(session: State<'_, Arc<Session>>) -> Result<()> {
+    let session = Arc::clone(&session);
+    blocking(move || session.clear_recent()).await
+}
+
 /// The wizard's steps and the glossary.
 #[derive(Serialize)]
 pub struct WizardDefinition {

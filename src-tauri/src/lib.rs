@@ -9,6 +9,7 @@ mod security;
 mod security_tests;
 mod state;
 mod watch;
+mod window_state;
 
 pub use error::CommandError;
 pub use state::Session;
@@ -24,12 +25,16 @@ fn folder_from_arguments() -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
-/// Where the recent-projects list lives: `<config dir>/deployplan/recent.json`.
-fn recent_file() -> PathBuf {
+/// DeployPlan's folder in the user's config dir: `<config dir>/deployplan`.
+fn config_folder() -> PathBuf {
     dirs::config_dir()
         .unwrap_or_else(std::env::temp_dir)
         .join("deployplan")
-        .join("recent.json")
+}
+
+/// Where the recent-projects list lives: `<config dir>/deployplan/recent.json`.
+fn recent_file() -> PathBuf {
+    config_folder().join("recent.json")
 }
 
 /// Builds the app with its commands and state, on any runtime (tests use the mock one).
@@ -44,6 +49,8 @@ pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>, session: Session) ->
             commands::open_sample_project,
             commands::pick_folder,
             commands::recent_projects,
+            commands::forget_recent_project,
+            commands::clear_recent_projects,
             commands::wizard_definition,
             commands::render_preview,
             commands::save_draft,
@@ -72,7 +79,20 @@ pub fn run() {
         let _ = std::fs::write(file, std::process::id().to_string());
     }
     let session = Session::new(folder_from_arguments(), recent_file());
-    if let Err(error) = build(tauri::Builder::default(), session).run(tauri::generate_context!()) {
+    let memory = Arc::new(window_state::WindowMemory::new(
+        config_folder().join("window.json"),
+    ));
+    let restorer = Arc::clone(&memory);
+    let app = build(tauri::Builder::default(), session)
+        .setup(move |app| {
+            use tauri::Manager;
+            if let Some(window) = app.get_webview_window("main") {
+                restorer.restore(&window);
+            }
+            Ok(())
+        })
+        .on_window_event(move |window, event| memory.on_event(window, event));
+    if let Err(error) = app.run(tauri::generate_context!()) {
         eprintln!("deployplan-app: {error}");
         std::process::exit(1);
     }

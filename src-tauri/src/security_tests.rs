@@ -139,6 +139,8 @@ fn every_command_refuses_arguments_of_the_wrong_type() {
         ),
         ("set_document_role", json!({ "role": "SPEC" })),
         ("open_external", json!({})),
+        ("forget_recent_project", json!({})),
+        ("forget_recent_project", json!({ "path": ["/tmp"] })),
         (
             "open_external",
             json!({ "url": { "href": "https://example.com" } }),
@@ -165,6 +167,10 @@ fn commands_without_arguments_ignore_hostile_extras() {
     assert!(invoke(&webview, "recent_projects", extras.clone())
         .unwrap()
         .is_array());
+    assert_eq!(
+        invoke(&webview, "clear_recent_projects", extras.clone()).unwrap(),
+        Value::Null
+    );
     // `pick_folder` takes nothing from the webview either; it is not called
     // here because it opens the native dialog.
 }

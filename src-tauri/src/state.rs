@@ -4,7 +4,9 @@ use crate::error::CommandError;
 use deployplan::answers::{suggest_answers, Answers, Origin};
 use deployplan::model::Role;
 use deployplan::project::{load_role_overrides, save_role_overrides, Project};
-use deployplan::recent::{load_recent, remember_recent, RecentProject};
+use deployplan::recent::{
+    clear_recent, forget_recent, load_recent, remember_recent, RecentProject,
+};
 use deployplan::save::{plan_markdown, save_plan, SaveOutcome};
 use deployplan::session::{open_for_editing, OpenedProject, ProjectView};
 use serde::Serialize;
@@ -69,6 +71,16 @@ impl Session {
 
     pub fn recent(&self) -> Vec<RecentProject> {
         load_recent(&self.recent_file)
+    }
+
+    /// Removes one project from the recent list; returns the list left.
+    pub fn forget_recent(&self, path: &str) -> Result<Vec<RecentProject>> {
+        Ok(forget_recent(&self.recent_file, path)?)
+    }
+
+    /// Empties the recent list.
+    pub fn clear_recent(&self) -> Result<()> {
+        Ok(clear_recent(&self.recent_file)?)
     }
 
     pub(crate) fn with_project<T>(

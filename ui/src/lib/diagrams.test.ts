@@ -37,6 +37,20 @@ describe('drawDiagrams', () => {
     expect(mermaid.render.mock.calls.at(-1)?.[1]).toBe('flowchart LR\n  A --> B\n');
   });
 
+  it('redraws a drawn diagram when the theme changes', async () => {
+    const root = preview('<pre><code class="language-mermaid">flowchart TB\n  Themed --&gt; Again\n</code></pre>');
+    await drawDiagrams(root, 'default');
+    const calls = mermaid.render.mock.calls.length;
+    await drawDiagrams(root, 'default');
+    expect(mermaid.render.mock.calls.length).toBe(calls);
+    await drawDiagrams(root, 'dark');
+    expect(mermaid.initialize).toHaveBeenLastCalledWith({ startOnLoad: false, securityLevel: 'strict', theme: 'dark' });
+    expect(mermaid.render.mock.calls.length).toBe(calls + 1);
+    expect(mermaid.render.mock.calls.at(-1)?.[1]).toBe('flowchart TB\n  Themed --> Again\n');
+    expect(root.querySelectorAll('figure.diagram')).toHaveLength(1);
+    expect(root.querySelector('pre')).toBeNull();
+  });
+
   it('keeps the code and says why when a diagram does not parse', async () => {
     const root = preview('<pre><code class="language-mermaid">flowchart LR\n oops</code></pre>');
     await drawDiagrams(root, 'default');

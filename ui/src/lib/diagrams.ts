@@ -20,11 +20,31 @@ async function loadMermaid(theme: Theme): Promise<Mermaid> {
   return mermaid;
 }
 
-/** The Mermaid theme that matches the window's colour scheme. */
+/** The Mermaid theme that matches the app's theme (the `data-theme` on <html>, else the system's). */
 export function currentTheme(): Theme {
+  const chosen = typeof document === 'undefined' ? undefined : document.documentElement.dataset.theme;
+  if (chosen === 'dark') return 'dark';
+  if (chosen === 'light') return 'default';
   return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches
     ? 'dark'
     : 'default';
+}
+
+/** The Mermaid source and theme of each drawn figure, so a theme switch can redraw it. */
+const figures = new WeakMap<HTMLElement, { code: string; theme: Theme }>();
+
+/** Turns diagrams drawn in another theme back into their code blocks. */
+function undrawOtherThemes(root: HTMLElement, theme: Theme): void {
+  for (const figure of root.querySelectorAll<HTMLElement>('figure.diagram')) {
+    const drawnWith = figures.get(figure);
+    if (!drawnWith || drawnWith.theme === theme) continue;
+    const pre = document.createElement('pre');
+    const code = document.createElement('code');
+    code.className = 'language-mermaid';
+    code.textContent = drawnWith.code;
+    pre.append(code);
+    figure.replaceWith(pre);
+  }
 }
 
 /** The code blocks comrak produced for ```mermaid fences. */
@@ -40,12 +60,13 @@ export function findMermaidBlocks(root: ParentNode): HTMLElement[] {
  * does not parse stays as code, with a note saying why.
  */
 export async function drawDiagrams(root: HTMLElement, theme: Theme = currentTheme()): Promise<void> {
+  undrawOtherThemes(root, theme);
   // Diagrams drawn before go in at once, so re-rendering the preview while
   // typing does not flash their code.
   const blocks = findMermaidBlocks(root).filter((pre) => {
     const svg = drawn.get(cacheKey(theme, pre));
     if (svg === undefined) return true;
-    pre.replaceWith(diagramFigure(svg, pre.textContent ?? ''));
+    pre.replaceWith(diagramFigure(svg, pre.textContent ?? '', theme));
     return false;
   });
   if (blocks.length === 0) return;
@@ -61,7 +82,7 @@ export async function drawDiagrams(root: HTMLElement, theme: Theme = currentThem
         ({ svg } = await mermaid.render(`mermaid-diagram-${++counter}`, code));
         drawn.set(cacheKey(theme, pre), svg);
       }
-      figure = diagramFigure(svg, code);
+      figure = diagramFigure(svg, code, theme);
     } catch (error) {
       figure = document.createElement('figure');
       figure.className = 'diagram diagram-error';
@@ -78,9 +99,10 @@ function cacheKey(theme: Theme, pre: HTMLElement): string {
   return `${theme}\n${pre.textContent ?? ''}`;
 }
 
-function diagramFigure(svg: string, code: string): HTMLElement {
+function diagramFigure(svg: string, code: string, theme: Theme): HTMLElement {
   const figure = document.createElement('figure');
   figure.className = 'diagram';
+  figures.set(figure, { code, theme });
   // Mermaid's output at securityLevel 'strict' is sanitised by Mermaid (DOMPurify).
   figure.innerHTML = svg;
   figure.setAttribute('role', 'img');

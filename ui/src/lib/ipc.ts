@@ -72,6 +72,16 @@ export function recentProjects(): Promise<RecentProject[]> {
   return call('recent_projects');
 }
 
+/** Removes one project from the recent list (the folder is not touched); returns the list left. */
+export function forgetRecentProject(path: string): Promise<RecentProject[]> {
+  return call('forget_recent_project', { path });
+}
+
+/** Empties the recent list. */
+export function clearRecentProjects(): Promise<void> {
+  return call('clear_recent_projects');
+}
+
 /** The wizard's steps, fields and glossary, as declared in the core. */
 export function wizardDefinition(): Promise<WizardDefinition> {
   return call('wizard_definition');

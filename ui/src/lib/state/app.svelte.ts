@@ -52,6 +52,12 @@ export class AppState {
   saveProblem = $state<SaveProblem | null>(null);
   /** What changed when the documents were last read again while open (flagged to the user). */
   documentsChanged = $state<{ documents: string[]; fields: string[] } | null>(null);
+  /** Review mode (read-only plan, comments, sign-off, export) is shown over the wizard. */
+  reviewing = $state(false);
+  /** The glossary dialog is open. */
+  glossaryOpen = $state(false);
+  /** The "Keyboard shortcuts" dialog is open. */
+  shortcutsOpen = $state(false);
 
   readonly #saveDraft = debounce(() => void this.#writeDraft(), DRAFT_DELAY_MS);
 
@@ -90,6 +96,8 @@ export class AppState {
     this.saveProblem = null;
     this.documentsChanged = null;
     this.revision = 0;
+    this.reviewing = false;
+    this.glossaryOpen = false;
   }
 
   fail(error: unknown): void {
@@ -114,6 +122,25 @@ export class AppState {
     if (startup.status === 'fulfilled') {
       if (startup.value) this.#show(startup.value);
     } else this.fail(startup.reason);
+  }
+
+  /** Removes one project from the recent list. */
+  async forgetRecent(path: string): Promise<void> {
+    try {
+      this.recent = await ipc.forgetRecentProject(path);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** Empties the recent list. */
+  async clearRecent(): Promise<void> {
+    try {
+      await ipc.clearRecentProjects();
+      this.recent = [];
+    } catch (error) {
+      this.fail(error);
+    }
   }
 
   async openFolder(): Promise<void> {

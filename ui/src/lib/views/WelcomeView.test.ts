@@ -27,9 +27,29 @@ describe('welcome view', () => {
     const calls = mockCore({ recent_projects: () => [{ path: '/work/shop', name: 'Shop' }] });
     render(App);
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: /Shop/ }));
+    await user.click(await screen.findByRole('button', { name: /^Shop/ }));
     await screen.findByTestId('step-title');
     expect(callsOf(calls, 'open_project')[0].args).toEqual({ path: '/work/shop' });
+  });
+
+  it('removes one recent project, then clears them all', async () => {
+    const calls = mockCore({
+      recent_projects: () => [
+        { path: '/work/shop', name: 'Shop' },
+        { path: '/work/bank', name: 'Bank' },
+      ],
+      forget_recent_project: () => [{ path: '/work/bank', name: 'Bank' }],
+      clear_recent_projects: () => null,
+    });
+    render(App);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Remove Shop from recent projects' }));
+    expect(callsOf(calls, 'forget_recent_project')[0].args).toEqual({ path: '/work/shop' });
+    await waitFor(() => expect(screen.queryByRole('button', { name: /^Shop/ })).toBeNull());
+    expect(screen.getByRole('button', { name: /^Bank/ })).toBeTruthy();
+    await user.click(screen.getByTestId('clear-recent'));
+    expect(callsOf(calls, 'clear_recent_projects')).toHaveLength(1);
+    expect(await screen.findByText(/No recent projects yet/)).toBeTruthy();
   });
 
   it('says so when there are no recent projects', async () => {
