@@ -80,11 +80,23 @@ async function call(url, method, path, body) {
 
 /** A WebDriver session against the app. */
 export class Session {
+  /**
+   * Starts the app in a new session. A refused or reset connection (tauri-driver
+   * still bringing up WebKitWebDriver) is retried a few times; an answer from
+   * the driver, even an error, is not.
+   */
   static async create(driverUrl, application, args = []) {
-    const value = await call(driverUrl, 'POST', '/session', {
-      capabilities: { alwaysMatch: { 'tauri:options': { application, args } } },
-    });
-    return new Session(driverUrl, value.sessionId);
+    const body = { capabilities: { alwaysMatch: { 'tauri:options': { application, args } } } };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const value = await call(driverUrl, 'POST', '/session', body);
+        return new Session(driverUrl, value.sessionId);
+      } catch (error) {
+        const unreachable = error instanceof TypeError; // fetch failed: no HTTP answer at all
+        if (!unreachable || attempt >= 5) throw error;
+        await delay(500 * attempt);
+      }
+    }
   }
 
   constructor(driverUrl, id) {
