@@ -8,6 +8,16 @@ const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
 /** Starts tauri-driver on a free port and resolves once it accepts connections. */
 export async function startDriver(env = {}) {
+  // A test that gives the app its own config folder gives it its own data and
+  // cache folders too (the webview keeps localStorage there), so no test sees
+  // another's theme or storage, and none touches the user's.
+  if (env.XDG_CONFIG_HOME) {
+    env = {
+      XDG_DATA_HOME: `${env.XDG_CONFIG_HOME}/data`,
+      XDG_CACHE_HOME: `${env.XDG_CONFIG_HOME}/cache`,
+      ...env,
+    };
+  }
   const port = await freePort();
   const nativePort = await freePort();
   // Its own process group, so that stopping it also stops WebKitWebDriver and
