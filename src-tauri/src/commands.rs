@@ -23,6 +23,28 @@ pub(crate) async fn blocking<T: Send + 'static>(
         .map_err(|error| CommandError::new("internal", error.to_string()))?
 }
 
+/// Shows a native dialog: like tauri-plugin-dialog, `open` builds the rfd
+/// dialog on the main thread and its future is awaited here, so neither
+/// thread blocks the other. Every dialog of the app goes through this.
+pub(crate) async fn show_dialog<R, F, Dialog>(app: &AppHandle<R>, open: F) -> Result<Dialog::Output>
+where
+    R: Runtime,
+    F: FnOnce() -> Dialog + Send + 'static,
+    Dialog: std::future::Future + Send + 'static,
+{
+    let (sender, receiver) = std::sync::mpsc::channel();
+    app.run_on_main_thread(move || {
+        let _ = sender.send(open());
+    })?;
+    let dialog = blocking(move || {
+        receiver
+            .recv()
+            .map_err(|e| CommandError::new("internal", e.to_string()))
+    })
+    .await?;
+    Ok(dialog.await)
+}
+
 /// The project named on the command line, opened; `None` if there was none.
 #[tauri::command]
 pub async fn startup_project(session: State<'_, Arc<Session>>) -> Result<Option<ProjectView>> {
@@ -61,25 +83,14 @@ pub async fn pick_folder<R: Runtime>(
     if let Some(folder) = std::env::var_os("DEPLOYPLAN_E2E_PICK_FOLDER") {
         return Ok(Some(std::path::PathBuf::from(folder).display().to_string()));
     }
-    // Like tauri-plugin-dialog: the dialog is created on the main thread and
-    // awaited here, so neither thread blocks the other.
-    let (sender, receiver) = std::sync::mpsc::channel();
-    app.run_on_main_thread(move || {
-        let dialog = rfd::AsyncFileDialog::new()
+    let folder = show_dialog(&app, move || {
+        rfd::AsyncFileDialog::new()
             .set_title("Open project folder")
             .set_parent(&window)
-            .pick_folder();
-        let _ = sender.send(dialog);
-    })?;
-    let dialog = blocking(move || {
-        receiver
-            .recv()
-            .map_err(|e| CommandError::new("internal", e.to_string()))
+            .pick_folder()
     })
     .await?;
-    Ok(dialog
-        .await
-        .map(|handle| handle.path().display().to_string()))
+    Ok(folder.map(|handle| handle.path().display().to_string()))
 }
 
 /// Recently opened projects, newest first.

@@ -168,23 +168,16 @@ async fn choose_export_path<R: Runtime>(
         Format::Html => ("HTML", &["html", "htm"]),
         Format::Pdf => ("PDF", &["pdf"]),
     };
-    let (sender, receiver) = std::sync::mpsc::channel();
-    app.run_on_main_thread(move || {
-        let dialog = rfd::AsyncFileDialog::new()
+    let file = crate::commands::show_dialog(&app, move || {
+        rfd::AsyncFileDialog::new()
             .set_title("Export the plan")
             .set_file_name(file_name)
             .add_filter(filter, extensions)
             .set_parent(&window)
-            .save_file();
-        let _ = sender.send(dialog);
-    })?;
-    let dialog = crate::commands::blocking(move || {
-        receiver
-            .recv()
-            .map_err(|e| CommandError::new("internal", e.to_string()))
+            .save_file()
     })
     .await?;
-    Ok(dialog.await.map(|handle| handle.path().to_path_buf()))
+    Ok(file.map(|handle| handle.path().to_path_buf()))
 }
 
 #[cfg(test)]

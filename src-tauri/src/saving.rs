@@ -145,23 +145,16 @@ async fn choose_save_path<R: Runtime>(
     if let Some(path) = std::env::var_os("DEPLOYPLAN_E2E_SAVE_PATH") {
         return Ok(Some(PathBuf::from(path)));
     }
-    let (sender, receiver) = std::sync::mpsc::channel();
-    app.run_on_main_thread(move || {
-        let dialog = rfd::AsyncFileDialog::new()
+    let file = crate::commands::show_dialog(&app, move || {
+        rfd::AsyncFileDialog::new()
             .set_title("Save the plan as")
             .set_file_name("deploymentPlan.md")
             .add_filter("Markdown", &["md"])
             .set_parent(&window)
-            .save_file();
-        let _ = sender.send(dialog);
-    })?;
-    let dialog = crate::commands::blocking(move || {
-        receiver
-            .recv()
-            .map_err(|e| CommandError::new("internal", e.to_string()))
+            .save_file()
     })
     .await?;
-    Ok(dialog.await.map(|handle| handle.path().to_path_buf()))
+    Ok(file.map(|handle| handle.path().to_path_buf()))
 }
 
 #[cfg(test)]
