@@ -25,6 +25,9 @@ fn main() {
         "add_review_comment",
         "sign_off_section",
         "export_plan_as",
+        "cancel_task",
+        "sync_menu",
+        "about_app",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -16,6 +16,7 @@ pub mod roles;
 
 use crate::error::{Error, Result};
 use crate::model::Role;
+use crate::progress::{Progress, ProgressStep, Stage};
 use std::path::{Path, PathBuf};
 
 pub use roles::{role_from_content, role_from_name, role_from_path};
@@ -128,6 +129,21 @@ pub fn discover_documents(root: &Path) -> Result<Vec<Candidate>> {
 ///
 /// Errors: the folder is missing, is not a folder, or cannot be listed.
 pub fn discover_with_limits(root: &Path, limits: &Limits) -> Result<Discovery> {
+    discover_with_progress(root, limits, &Progress::silent())
+}
+
+/// How many folder entries go by between two reports while looking.
+const REPORT_EVERY_ENTRIES: usize = 200;
+
+/// Like [`discover_with_limits`], reporting the entries looked at to
+/// `progress` and stopping once it is cancelled.
+///
+/// Errors: as [`discover_with_limits`]; [`Error::Cancelled`] when cancelled.
+pub fn discover_with_progress(
+    root: &Path,
+    limits: &Limits,
+    progress: &Progress,
+) -> Result<Discovery> {
     if !root.exists() {
         return Err(Error::ProjectNotFound {
             path: root.to_path_buf(),
@@ -142,10 +158,13 @@ pub fn discover_with_limits(root: &Path, limits: &Limits) -> Result<Discovery> {
         path: root.to_path_buf(),
         source,
     })?;
+    progress.report(ProgressStep::stage(Stage::Looking));
     let mut walker = Walker {
         root,
         limits,
+        progress,
         entries: 0,
+        reported: 0,
         stopped: false,
         discovery: Discovery::default(),
     };
@@ -167,6 +186,7 @@ pub fn discover_with_limits(root: &Path, limits: &Limits) -> Result<Discovery> {
             .any(|doc| doc.eq_ignore_ascii_case(&name));
         walker.visit(&name, &entry, 0, in_docs || is_file(&entry));
     }
+    progress.check("opening the project")?;
     if walker.stopped {
         walker.discovery.warnings.push(format!(
             "stopped looking for documents after {} folder entries; documents deeper in the folder may be missing",
@@ -203,7 +223,10 @@ fn sorted_entries(
 struct Walker<'a> {
     root: &'a Path,
     limits: &'a Limits,
+    progress: &'a Progress,
     entries: usize,
+    /// `entries` at the last report.
+    reported: usize,
     stopped: bool,
     discovery: Discovery,
 }
@@ -212,12 +235,21 @@ impl Walker<'_> {
     /// Looks at one entry. `in_docs` is true inside a documents folder (or at
     /// the root), where every Markdown file is kept.
     fn visit(&mut self, name: &str, entry: &std::fs::DirEntry, depth: usize, in_docs: bool) {
-        if self.entries > self.limits.max_entries {
+        if self.entries > self.limits.max_entries || self.progress.is_cancelled() {
             self.stopped = true;
             return;
         }
         let Ok(kind) = entry.file_type() else { return };
         let path = entry.path();
+        if self.entries >= self.reported + REPORT_EVERY_ENTRIES {
+            self.reported = self.entries;
+            self.progress.report(ProgressStep {
+                stage: Stage::Looking,
+                done: u32::try_from(self.entries).unwrap_or(u32::MAX),
+                total: None,
+                detail: Some(self.relative(&path)),
+            });
+        }
         if kind.is_dir() {
             let hidden = name.starts_with('.') && !HIDDEN_DOC_FOLDERS.contains(&name);
             if depth >= self.limits.max_depth || hidden || SKIPPED_FOLDERS.contains(&name) {
@@ -461,6 +493,54 @@ mod tests {
         let discovery = discover_with_limits(dir.path(), &limits).unwrap();
         assert!(discovery.candidates.is_empty());
         assert!(discovery.warnings[0].contains("docs/prd.md: skipped"));
+    }
+
+    #[test]
+    fn looking_through_a_large_folder_is_reported_as_it_goes() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "docs/prd.md", "# x\n");
+        for index in 0..500 {
+            write(dir.path(), &format!("data/{}/{index}.txt", index % 5), "");
+        }
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let sink = std::sync::Arc::clone(&seen);
+        let progress = Progress::reporting(move |step| sink.lock().unwrap().push(step.clone()));
+        discover_with_progress(dir.path(), &Limits::default(), &progress).unwrap();
+        let seen = seen.lock().unwrap();
+        assert_eq!(seen[0], ProgressStep::stage(Stage::Looking));
+        let counts: Vec<u32> = seen[1..].iter().map(|step| step.done).collect();
+        assert_eq!(counts.len(), 2, "every 200 entries or more: {counts:?}");
+        assert!(counts.windows(2).all(|pair| pair[0] < pair[1]));
+        assert!(seen[1].detail.as_deref().unwrap().starts_with("data/"));
+    }
+
+    #[test]
+    fn a_search_cancelled_midway_stops_with_cancelled() {
+        let dir = tempfile::tempdir().unwrap();
+        for index in 0..900 {
+            write(dir.path(), &format!("docs/{index}.md"), "# x\n");
+        }
+        // The reporter cancels at the first count, as a user pressing Cancel would.
+        let slot = std::sync::Arc::new(std::sync::OnceLock::<Progress>::new());
+        let reports = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let (inner, counter) = (
+            std::sync::Arc::clone(&slot),
+            std::sync::Arc::clone(&reports),
+        );
+        let progress = Progress::reporting(move |step| {
+            counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            if step.done > 0 {
+                inner.get().unwrap().cancel();
+            }
+        });
+        slot.set(progress.clone()).unwrap();
+        let error = discover_with_progress(dir.path(), &Limits::default(), &progress).unwrap_err();
+        assert_eq!(error.code(), "cancelled");
+        assert_eq!(
+            reports.load(std::sync::atomic::Ordering::SeqCst),
+            2,
+            "no work after the cancel"
+        );
     }
 
     #[test]

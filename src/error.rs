@@ -57,6 +57,10 @@ pub enum Error {
     /// An export could not be produced.
     #[error("cannot export: {message}")]
     Export { message: String },
+
+    /// The user stopped the work (opening a project, exporting) before it finished.
+    #[error("{what} was cancelled")]
+    Cancelled { what: String },
 }
 
 impl Error {
@@ -74,6 +78,7 @@ impl Error {
             Error::ChromiumMissing { .. } => "chromium_missing",
             Error::Export { .. } => "export_failed",
             Error::InvalidInput { .. } => "invalid_input",
+            Error::Cancelled { .. } => "cancelled",
         }
     }
 }

@@ -5,11 +5,12 @@
 //! warnings. The user's role choices ([`RoleOverrides`]) are kept in
 //! `.deployplan/roles.json` and win over every guess.
 
-use crate::discover::{discover_with_limits, role_from_content, Limits};
+use crate::discover::{discover_with_progress, role_from_content, Limits};
 use crate::error::{Error, Result};
 use crate::facts::extract;
 use crate::markdown::{parse_outline, Outline};
 use crate::model::{Document, Fact, Role};
+use crate::progress::{Progress, ProgressStep, Stage};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -99,6 +100,14 @@ impl Project {
     /// Errors: the folder is missing or not a folder. Unreadable documents do
     /// not fail the whole project; they are listed in `warnings`.
     pub fn open(root: &Path) -> Result<Project> {
+        Project::open_with_progress(root, &Progress::silent())
+    }
+
+    /// Like [`Project::open`], reporting to `progress` (the folder entries
+    /// looked at, each document read) and stopping once it is cancelled.
+    ///
+    /// Errors: as [`Project::open`]; [`Error::Cancelled`] when cancelled.
+    pub fn open_with_progress(root: &Path, progress: &Progress) -> Result<Project> {
         let (overrides, warning) = match load_role_overrides(root) {
             Ok(overrides) => (overrides, None),
             Err(Error::ProjectNotFound { .. }) => (RoleOverrides::new(), None),
@@ -107,7 +116,7 @@ impl Project {
                 Some(format!("{error}; role choices ignored")),
             ),
         };
-        let mut project = Project::open_with(root, &overrides)?;
+        let mut project = Project::read(root, &overrides, progress)?;
         project.warnings.extend(warning);
         Ok(project)
     }
@@ -116,14 +125,27 @@ impl Project {
     ///
     /// Errors: the folder is missing or not a folder.
     pub fn open_with(root: &Path, overrides: &RoleOverrides) -> Result<Project> {
-        let discovery = discover_with_limits(root, &Limits::default())?;
+        Project::read(root, overrides, &Progress::silent())
+    }
+
+    fn read(root: &Path, overrides: &RoleOverrides, progress: &Progress) -> Result<Project> {
+        const WHAT: &str = "opening the project";
+        let discovery = discover_with_progress(root, &Limits::default(), progress)?;
         let root = root.canonicalize().map_err(|source| Error::Read {
             path: root.to_path_buf(),
             source,
         })?;
         let mut documents = Vec::new();
         let mut warnings = discovery.warnings;
-        for candidate in discovery.candidates {
+        let total = u32::try_from(discovery.candidates.len()).unwrap_or(u32::MAX);
+        for (index, candidate) in discovery.candidates.into_iter().enumerate() {
+            progress.check(WHAT)?;
+            progress.report(ProgressStep {
+                stage: Stage::Reading,
+                done: u32::try_from(index).unwrap_or(u32::MAX),
+                total: Some(total),
+                detail: Some(candidate.path.clone()),
+            });
             let bytes = match std::fs::read(&candidate.absolute) {
                 Ok(bytes) => bytes,
                 Err(source) => {
@@ -170,7 +192,10 @@ impl Project {
                 outline,
             });
         }
+        progress.check(WHAT)?;
+        progress.report(ProgressStep::stage(Stage::Extracting));
         let extraction = extract(&documents);
+        progress.check(WHAT)?;
         let name = root
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())

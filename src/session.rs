@@ -4,6 +4,7 @@
 use crate::answers::{suggest_answers, Answers};
 use crate::draft::load_draft;
 use crate::model::{Document, Fact, Role};
+use crate::progress::Progress;
 use crate::project::Project;
 use serde::Serialize;
 use std::path::Path;
@@ -50,7 +51,15 @@ pub struct OpenedProject {
 ///
 /// Errors: the folder is missing or not a folder.
 pub fn open_for_editing(root: &Path) -> crate::Result<OpenedProject> {
-    let mut project = Project::open(root)?;
+    open_for_editing_with(root, &Progress::silent())
+}
+
+/// Like [`open_for_editing`], reporting to `progress` and stopping once it is
+/// cancelled (nothing is written before the documents are read).
+///
+/// Errors: as [`open_for_editing`]; `Cancelled` when cancelled.
+pub fn open_for_editing_with(root: &Path, progress: &Progress) -> crate::Result<OpenedProject> {
+    let mut project = Project::open_with_progress(root, progress)?;
     let (mut answers, draft_restored) = match load_draft(&project.root) {
         Ok(Some(answers)) => (answers, true),
         Ok(None) => (Answers::default(), false),

@@ -204,3 +204,64 @@ fn a_missing_chromium_is_a_clear_error() {
         "{stderr}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn an_export_cancelled_while_chromium_draws_kills_it_and_says_cancelled() {
+    use deployplan::progress::{Progress, Stage};
+    use std::os::unix::fs::PermissionsExt;
+    use std::sync::{Arc, Mutex, OnceLock};
+    // A "Chromium" that never finishes: only a kill ends it before the
+    // export's own timeout, which would be an `export_failed` error instead.
+    let folder = tempfile::tempdir().unwrap();
+    let chromium = folder.path().join("chromium");
+    std::fs::write(&chromium, "#!/bin/sh\nexec sleep 600\n").unwrap();
+    std::fs::set_permissions(&chromium, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mermaid = folder.path().join("mermaid.min.js");
+    std::fs::write(&mermaid, "").unwrap();
+
+    let slot = Arc::new(OnceLock::<Progress>::new());
+    let stages = Arc::new(Mutex::new(Vec::new()));
+    let (inner, seen) = (Arc::clone(&slot), Arc::clone(&stages));
+    // Cancel as soon as Chromium is asked to draw, as a user pressing Cancel would.
+    let progress = Progress::reporting(move |step| {
+        seen.lock().unwrap().push(step.stage);
+        if step.stage == Stage::DrawingDiagrams {
+            let inner = Arc::clone(&inner);
+            std::thread::spawn(move || {
+                std::thread::sleep(std::time::Duration::from_millis(300));
+                inner.get().unwrap().cancel();
+            });
+        }
+    });
+    slot.set(progress.clone()).unwrap();
+    let mut options = options(Paper::A4);
+    options.chromium = Some(chromium);
+    options.mermaid_js = Some(mermaid);
+    options.progress = progress;
+    let error = export_plan(&sample_plan(), Format::Pdf, &options).unwrap_err();
+    assert_eq!(error.code(), "cancelled", "{error}");
+    assert_eq!(error.to_string(), "exporting was cancelled");
+    assert_eq!(
+        *stages.lock().unwrap(),
+        vec![Stage::Rendering, Stage::DrawingDiagrams],
+        "nothing is printed after the cancel"
+    );
+}
+
+#[test]
+fn an_uncancelled_pdf_export_reports_each_stage_in_order() {
+    use deployplan::progress::{Progress, Stage};
+    use std::sync::{Arc, Mutex};
+    require_chromium();
+    let stages = Arc::new(Mutex::new(Vec::new()));
+    let seen = Arc::clone(&stages);
+    let mut options = options(Paper::A4);
+    options.progress = Progress::reporting(move |step| seen.lock().unwrap().push(step.stage));
+    let pdf = export_plan(&sample_plan(), Format::Pdf, &options).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    assert_eq!(
+        *stages.lock().unwrap(),
+        vec![Stage::Rendering, Stage::DrawingDiagrams, Stage::PrintingPdf]
+    );
+}

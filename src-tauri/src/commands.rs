@@ -3,16 +3,18 @@
 
 use crate::error::CommandError;
 use crate::state::{DocumentText, Session};
+use crate::tasks::Tasks;
 use deployplan::answers::Answers;
 use deployplan::model::Role;
 use deployplan::plan::{glossary, steps, GlossaryEntry, StepDef};
+use deployplan::progress::Task;
 use deployplan::recent::RecentProject;
 use deployplan::session::ProjectView;
 use serde::Serialize;
 use std::sync::Arc;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
-type Result<T> = std::result::Result<T, CommandError>;
+pub(crate) type Result<T> = std::result::Result<T, CommandError>;
 
 /// Runs blocking work on tokio's blocking pool.
 pub(crate) async fn blocking<T: Send + 'static>(
@@ -47,30 +49,65 @@ where
 
 /// The project named on the command line, opened; `None` if there was none.
 #[tauri::command]
-pub async fn startup_project(session: State<'_, Arc<Session>>) -> Result<Option<ProjectView>> {
+pub async fn startup_project<R: Runtime>(
+    app: AppHandle<R>,
+    session: State<'_, Arc<Session>>,
+    tasks: State<'_, Tasks>,
+) -> Result<Option<ProjectView>> {
     let session = Arc::clone(&session);
-    blocking(move || match session.take_startup_folder() {
-        Some(folder) => session.open(&folder).map(Some),
-        None => Ok(None),
-    })
-    .await
+    let view = tasks
+        .run(Task::Open, &app, move |progress| {
+            match session.take_startup_folder() {
+                Some(folder) => session.open(&folder, &progress).map(Some),
+                None => Ok(None),
+            }
+        })
+        .await?;
+    crate::menu::refresh_recent(&app);
+    Ok(view)
 }
 
 /// Opens the project folder at `path`, a folder the user chose. Errors:
 /// `invalid_path` (not absolute, NUL byte, too long), `project_not_found`,
 /// `not_a_folder`.
+/// Reports progress as `progress` events; `cancel_task("open")` stops it with
+/// `cancelled`, and the project open before (if any) stays open.
 #[tauri::command]
-pub async fn open_project(session: State<'_, Arc<Session>>, path: String) -> Result<ProjectView> {
+pub async fn open_project<R: Runtime>(
+    app: AppHandle<R>,
+    session: State<'_, Arc<Session>>,
+    tasks: State<'_, Tasks>,
+    path: String,
+) -> Result<ProjectView> {
     let folder = crate::security::folder_argument(&path)?;
     let session = Arc::clone(&session);
-    blocking(move || session.open(&folder)).await
+    let view = tasks
+        .run(Task::Open, &app, move |progress| {
+            session.open(&folder, &progress)
+        })
+        .await?;
+    crate::menu::refresh_recent(&app);
+    Ok(view)
 }
 
 /// Opens the bundled sample project.
 #[tauri::command]
-pub async fn open_sample_project(session: State<'_, Arc<Session>>) -> Result<ProjectView> {
+pub async fn open_sample_project<R: Runtime>(
+    app: AppHandle<R>,
+    session: State<'_, Arc<Session>>,
+    tasks: State<'_, Tasks>,
+) -> Result<ProjectView> {
     let session = Arc::clone(&session);
-    blocking(move || session.open(&deployplan::sample::sample_project_for_editing()?)).await
+    let view = tasks
+        .run(Task::Open, &app, move |progress| {
+            session.open(
+                &deployplan::sample::sample_project_for_editing()?,
+                &progress,
+            )
+        })
+        .await?;
+    crate::menu::refresh_recent(&app);
+    Ok(view)
 }
 
 /// Asks the user for a project folder with the native dialog; `None` if cancelled.
@@ -103,19 +140,27 @@ pub async fn recent_projects(session: State<'_, Arc<Session>>) -> Result<Vec<Rec
 /// Removes one project (by the path the list shows) from the recent list; the
 /// project's folder is not touched. Returns the list left.
 #[tauri::command]
-pub async fn forget_recent_project(
+pub async fn forget_recent_project<R: Runtime>(
+    app: AppHandle<R>,
     session: State<'_, Arc<Session>>,
     path: String,
 ) -> Result<Vec<RecentProject>> {
     let session = Arc::clone(&session);
-    blocking(move || session.forget_recent(&path)).await
+    let left = blocking(move || session.forget_recent(&path)).await?;
+    crate::menu::refresh_recent(&app);
+    Ok(left)
 }
 
 /// Empties the recent list.
 #[tauri::command]
-pub async fn clear_recent_projects(session: State<'_, Arc<Session>>) -> Result<()> {
+pub async fn clear_recent_projects<R: Runtime>(
+    app: AppHandle<R>,
+    session: State<'_, Arc<Session>>,
+) -> Result<()> {
     let session = Arc::clone(&session);
-    blocking(move || session.clear_recent()).await
+    blocking(move || session.clear_recent()).await?;
+    crate::menu::refresh_recent(&app);
+    Ok(())
 }
 
 /// The wizard's steps and the glossary.
@@ -194,4 +239,23 @@ pub async fn set_document_role(
 ) -> Result<ProjectView> {
     let session = Arc::clone(&session);
     blocking(move || session.set_document_role(&path, role)).await
+}
+
+/// What the About dialog shows.
+#[derive(Serialize)]
+pub struct AboutApp {
+    name: String,
+    version: String,
+    license: &'static str,
+}
+
+/// The app's name and version (from the package), for Help › About.
+#[tauri::command]
+pub fn about_app<R: Runtime>(app: AppHandle<R>) -> AboutApp {
+    let package = app.package_info();
+    AboutApp {
+        name: package.name.clone(),
+        version: package.version.to_string(),
+        license: env!("CARGO_PKG_LICENSE"),
+    }
 }

@@ -2,12 +2,14 @@
 
 mod commands;
 mod error;
+mod menu;
 mod review;
 mod saving;
 mod security;
 #[cfg(test)]
 mod security_tests;
 mod state;
+mod tasks;
 mod watch;
 mod window_state;
 
@@ -42,6 +44,7 @@ pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>, session: Session) ->
     builder
         .manage(Arc::new(session))
         .manage(watch::DocumentWatch::default())
+        .manage(tasks::Tasks::default())
         .plugin(security::navigation_guard())
         .invoke_handler(tauri::generate_handler![
             commands::startup_project,
@@ -67,6 +70,9 @@ pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>, session: Session) ->
             review::add_review_comment,
             review::sign_off_section,
             review::export_plan_as,
+            tasks::cancel_task,
+            menu::sync_menu,
+            commands::about_app,
         ])
 }
 
@@ -84,11 +90,15 @@ pub fn run() {
     ));
     let restorer = Arc::clone(&memory);
     let app = build(tauri::Builder::default(), session)
+        .menu(menu::build)
+        .on_menu_event(menu::on_menu_event)
         .setup(move |app| {
             use tauri::Manager;
             if let Some(window) = app.get_webview_window("main") {
                 restorer.restore(&window);
             }
+            #[cfg(feature = "e2e")]
+            menu::e2e_take_choices_from_file(app.handle());
             Ok(())
         })
         .on_window_event(move |window, event| memory.on_event(window, event));

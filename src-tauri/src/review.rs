@@ -4,8 +4,10 @@
 
 use crate::error::CommandError;
 use crate::state::Session;
+use crate::tasks::Tasks;
 use deployplan::answers::Answers;
 use deployplan::export::{export_plan, ExportOptions, Format, Paper};
+use deployplan::progress::{Progress, Task};
 use deployplan::review::{self, Decision, PlanReview};
 use deployplan::save::plan_markdown;
 use std::path::PathBuf;
@@ -69,7 +71,13 @@ impl Session {
     }
 
     /// The plan for `answers` exported in `format`, and the project's name.
-    pub fn export(&self, answers: &Answers, format: Format, paper: Paper) -> Result<Vec<u8>> {
+    pub fn export(
+        &self,
+        answers: &Answers,
+        format: Format,
+        paper: Paper,
+        progress: Progress,
+    ) -> Result<Vec<u8>> {
         let (markdown, name) = self.with_project(|opened| {
             Ok((
                 plan_markdown(&opened.project, answers),
@@ -78,6 +86,7 @@ impl Session {
         })?;
         let mut options = ExportOptions::titled(&format!("Deployment plan — {name}"));
         options.paper = paper;
+        options.progress = progress;
         Ok(export_plan(&markdown, format, &options)?)
     }
 }
@@ -129,25 +138,29 @@ pub async fn sign_off_section(
 /// writes the file there atomically. Returns the path, `null` if cancelled.
 /// Errors: `chromium_missing` (HTML diagrams and PDF need Chromium),
 /// `export_failed`, `write_failed`.
+/// Progress goes out as `progress` events; `cancel_task("export")` stops it
+/// with `cancelled` and nothing is written.
 #[tauri::command]
 pub async fn export_plan_as<R: Runtime>(
     app: AppHandle<R>,
     window: WebviewWindow<R>,
     session: State<'_, Arc<Session>>,
+    tasks: State<'_, Tasks>,
     answers: Answers,
     format: Format,
     paper: Option<Paper>,
 ) -> Result<Option<String>> {
-    let Some(path) = choose_export_path(app, window, format).await? else {
+    let Some(path) = choose_export_path(app.clone(), window, format).await? else {
         return Ok(None);
     };
     let session = Arc::clone(&session);
-    crate::commands::blocking(move || {
-        let bytes = session.export(&answers, format, paper.unwrap_or_default())?;
-        deployplan::write::write_atomic(&path, &bytes)?;
-        Ok(Some(path.display().to_string()))
-    })
-    .await
+    tasks
+        .run(Task::Export, &app, move |progress| {
+            let bytes = session.export(&answers, format, paper.unwrap_or_default(), progress)?;
+            deployplan::write::write_atomic(&path, &bytes)?;
+            Ok(Some(path.display().to_string()))
+        })
+        .await
 }
 
 /// The native save dialog for an export, created on the main thread and

@@ -169,14 +169,18 @@ mod tests {
         std::fs::write(docs.join("userStories.md"), "# User Stories\n").unwrap();
         let config = tempfile::tempdir().unwrap();
         let session = Session::new(None, config.path().join("recent.json"));
-        session.open(project.path()).unwrap();
+        session
+            .open(project.path(), &deployplan::progress::Progress::silent())
+            .unwrap();
         (project, config, session)
     }
 
     #[test]
     fn a_hand_edited_plan_is_diffed_then_kept_or_overwritten_as_chosen() {
         let (project, _config, session) = opened_session();
-        let view = session.open(project.path()).unwrap();
+        let view = session
+            .open(project.path(), &deployplan::progress::Progress::silent())
+            .unwrap();
         let mut answers = view.answers;
         let saved = session.save_plan(&answers).unwrap();
         assert_eq!(session.plan_diff(&answers).unwrap(), None);

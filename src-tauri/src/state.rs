@@ -3,12 +3,13 @@
 use crate::error::CommandError;
 use deployplan::answers::{suggest_answers, Answers, Origin};
 use deployplan::model::Role;
+use deployplan::progress::Progress;
 use deployplan::project::{load_role_overrides, save_role_overrides, Project};
 use deployplan::recent::{
     clear_recent, forget_recent, load_recent, remember_recent, RecentProject,
 };
 use deployplan::save::{plan_markdown, save_plan, SaveOutcome};
-use deployplan::session::{open_for_editing, OpenedProject, ProjectView};
+use deployplan::session::{open_for_editing_with, OpenedProject, ProjectView};
 use serde::Serialize;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
@@ -53,9 +54,10 @@ impl Session {
         self.startup_folder.lock().ok()?.take()
     }
 
-    /// Opens a project and makes it the current one.
-    pub fn open(&self, folder: &Path) -> Result<ProjectView> {
-        let opened = open_for_editing(folder)?;
+    /// Opens a project and makes it the current one, reporting to
+    /// `progress`; a cancelled open leaves the current project as it was.
+    pub fn open(&self, folder: &Path, progress: &Progress) -> Result<ProjectView> {
+        let opened = open_for_editing_with(folder, progress)?;
         let view = opened.view();
         // A failure to update the recent list must not stop the user working.
         let _ = remember_recent(

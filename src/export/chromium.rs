@@ -4,8 +4,9 @@
 //! folder and profile, loads only local files, and is stopped after a timeout.
 
 use super::html::DrawnDiagram;
-use super::{find_mermaid_js, ExportOptions};
+use super::{find_mermaid_js, ExportOptions, CANCELLED};
 use crate::error::{Error, Result};
+use crate::progress::{ProgressStep, Stage};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -99,7 +100,15 @@ fn file_url(path: &Path) -> String {
 }
 
 /// Runs Chromium headless on `page` with `extra` arguments; returns stdout.
-fn run(binary: &Path, scratch: &Scratch, page: &Path, extra: &[String]) -> Result<Vec<u8>> {
+/// Cancelling `options.progress` kills it within 50 ms.
+fn run(
+    binary: &Path,
+    options: &ExportOptions,
+    scratch: &Scratch,
+    page: &Path,
+    extra: &[String],
+) -> Result<Vec<u8>> {
+    options.progress.check(CANCELLED)?;
     let mut command = Command::new(binary);
     command
         .args([
@@ -144,6 +153,13 @@ fn run(binary: &Path, scratch: &Scratch, page: &Path, extra: &[String]) -> Resul
     let status = loop {
         match child.try_wait() {
             Ok(Some(status)) => break status,
+            Ok(None) if options.progress.is_cancelled() => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(Error::Cancelled {
+                    what: CANCELLED.to_string(),
+                });
+            }
             Ok(None) if started.elapsed() > TIMEOUT => {
                 let _ = child.kill();
                 let _ = child.wait();
@@ -222,6 +238,12 @@ pub fn draw_diagrams(sources: &[String], options: &ExportOptions) -> Result<Vec<
         Some(path) => path.clone(),
         None => find_mermaid_js()?,
     };
+    options.progress.report(ProgressStep {
+        stage: Stage::DrawingDiagrams,
+        done: 0,
+        total: u32::try_from(sources.len()).ok(),
+        detail: None,
+    });
     let scratch = Scratch::new()?;
     let script = std::fs::read(&mermaid).map_err(|source| Error::Read {
         path: mermaid.clone(),
@@ -231,6 +253,7 @@ pub fn draw_diagrams(sources: &[String], options: &ExportOptions) -> Result<Vec<
     let page = scratch.write("diagrams.html", drawing_page(sources).as_bytes())?;
     let dom = run(
         &binary,
+        options,
         &scratch,
         &page,
         &["--virtual-time-budget=30000".into(), "--dump-dom".into()],
@@ -292,11 +315,16 @@ fn parse_drawn(dom: &str, expected: usize) -> Result<Vec<DrawnDiagram>> {
 /// install chromium"); [`Error::Export`] when printing fails.
 pub fn print_to_pdf(page: &str, options: &ExportOptions) -> Result<Vec<u8>> {
     let binary = require_chromium(options, "PDF export")?;
+    options.progress.check(CANCELLED)?;
+    options
+        .progress
+        .report(ProgressStep::stage(Stage::PrintingPdf));
     let scratch = Scratch::new()?;
     let input = scratch.write("plan.html", page.as_bytes())?;
     let output = scratch.0.join("plan.pdf");
     run(
         &binary,
+        options,
         &scratch,
         &input,
         &[

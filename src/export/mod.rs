@@ -14,7 +14,11 @@ pub mod chromium;
 pub mod html;
 
 use crate::error::{Error, Result};
+use crate::progress::{Progress, ProgressStep, Stage};
 use std::path::{Path, PathBuf};
+
+/// What a cancelled export says was stopped.
+pub(crate) const CANCELLED: &str = "exporting";
 
 /// The file formats a plan can be exported to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -90,6 +94,8 @@ pub struct ExportOptions {
     pub chromium: Option<PathBuf>,
     /// The bundled `mermaid.min.js`; `None` looks for it ([`find_mermaid_js`]).
     pub mermaid_js: Option<PathBuf>,
+    /// Where the stages are reported; cancelling stops Chromium at once.
+    pub progress: Progress,
 }
 
 impl ExportOptions {
@@ -100,6 +106,7 @@ impl ExportOptions {
             paper: Paper::A4,
             chromium: None,
             mermaid_js: None,
+            progress: Progress::silent(),
         }
     }
 }
@@ -127,6 +134,10 @@ pub fn export_plan(markdown: &str, format: Format, options: &ExportOptions) -> R
 ///
 /// Errors: as [`export_plan`]; a plan without diagrams needs no Chromium.
 pub fn export_html(markdown: &str, options: &ExportOptions) -> Result<String> {
+    options.progress.check(CANCELLED)?;
+    options
+        .progress
+        .report(ProgressStep::stage(Stage::Rendering));
     let body = crate::markdown::render_html(markdown);
     let sources = html::mermaid_sources(&body);
     let svgs = if sources.is_empty() {

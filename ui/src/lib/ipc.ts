@@ -7,6 +7,8 @@ import type { DocumentsRefresh } from './bindings/DocumentsRefresh';
 import type { PlanReview } from './bindings/PlanReview';
 import type { Decision } from './bindings/Decision';
 import type { Role } from './bindings/Role';
+import type { Task } from './bindings/Task';
+import type { TaskProgress } from './bindings/TaskProgress';
 import type {
   DocumentText,
   IpcError,
@@ -205,4 +207,48 @@ export async function listenForDrops(
   } catch {
     return () => {};
   }
+}
+
+/** Stops the running task of this kind; it ends with a `cancelled` error and nothing half-done. */
+export function cancelTask(task: Task): Promise<null> {
+  return call('cancel_task', { task });
+}
+
+/**
+ * Calls `handler` with each progress report of a long task (opening a
+ * project, exporting). Resolves to a function that stops listening. Outside
+ * Tauri (tests, a plain browser) it does nothing.
+ */
+export async function onProgress(handler: (report: TaskProgress) => void): Promise<() => void> {
+  try {
+    const { listen } = await import('@tauri-apps/api/event');
+    return await listen<TaskProgress>('progress', (event) => handler(event.payload));
+  } catch {
+    return () => {};
+  }
+}
+
+/** An item chosen in the app menu: the action to run (and the folder, for a recent project). */
+export type MenuChoice = { action: string; path?: string };
+
+/** Calls `handler` for each menu item chosen. Outside Tauri it does nothing. */
+export async function onMenu(handler: (choice: MenuChoice) => void): Promise<() => void> {
+  try {
+    const { listen } = await import('@tauri-apps/api/event');
+    return await listen<MenuChoice>('menu', (event) => handler(event.payload));
+  } catch {
+    return () => {};
+  }
+}
+
+/** Tells the app menu what applies now, so it greys out what cannot work. */
+export function syncMenu(projectOpen: boolean, reviewing: boolean): Promise<null> {
+  return call('sync_menu', { projectOpen, reviewing });
+}
+
+/** The app's name and version, for Help › About. */
+export type AboutApp = { name: string; version: string; license: string };
+
+export function aboutApp(): Promise<AboutApp> {
+  return call('about_app');
 }

@@ -23,6 +23,9 @@ describe('shortcutFor', () => {
     expect(shortcutFor(press('f', { ctrlKey: true }))).toBe('find');
     expect(shortcutFor(press('F1'))).toBe('shortcuts');
     expect(shortcutFor(press('/', { ctrlKey: true }))).toBe('shortcuts');
+    expect(shortcutFor(press('S', { ctrlKey: true, shiftKey: true }))).toBe('save_as');
+    expect(shortcutFor(press('e', { ctrlKey: true }))).toBe('export');
+    expect(shortcutFor(press('d', { ctrlKey: true }))).toBe('documents');
   });
 
   it('treats Cmd like Ctrl', () => {
@@ -36,14 +39,26 @@ describe('shortcutFor', () => {
     expect(shortcutFor(press('ArrowRight', { altKey: true, shiftKey: true }))).toBeNull();
     expect(shortcutFor(press('PageDown'))).toBeNull();
     expect(shortcutFor(press('c', { ctrlKey: true }))).toBeNull();
-    expect(shortcutFor(press('s', { ctrlKey: true, shiftKey: true }))).toBeNull();
+    expect(shortcutFor(press('o', { ctrlKey: true, shiftKey: true }))).toBeNull();
     expect(shortcutFor(press('s', { ctrlKey: true, altKey: true }))).toBeNull();
   });
 
   it('lists every action once in the shortcuts table', () => {
     const actions = SHORTCUTS.map((shortcut) => shortcut.action);
     expect(new Set(actions).size).toBe(actions.length);
-    expect(actions.sort()).toEqual(['find', 'next', 'open', 'previous', 'review', 'save', 'shortcuts']);
+    expect(actions.sort()).toEqual([
+      'documents',
+      'export',
+      'find',
+      'next',
+      'open',
+      'previous',
+      'quit',
+      'review',
+      'save',
+      'save_as',
+      'shortcuts',
+    ]);
   });
 });
 

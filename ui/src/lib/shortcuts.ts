@@ -1,8 +1,21 @@
 // The app's keyboard shortcuts: one table (shown in the "Keyboard shortcuts"
-// dialog) and one keydown handler that maps a key press to an action.
+// dialog) and one keydown handler that maps a key press to an action. The app
+// menu binds the same keys to the same actions (src-tauri/src/menu.rs; a Rust
+// test checks every menu key is listed here).
 
 /** What a shortcut does; the UI runs the same action as the matching button. */
-export type ShortcutAction = 'open' | 'save' | 'next' | 'previous' | 'review' | 'find' | 'shortcuts';
+export type ShortcutAction =
+  | 'open'
+  | 'save'
+  | 'save_as'
+  | 'export'
+  | 'next'
+  | 'previous'
+  | 'review'
+  | 'documents'
+  | 'find'
+  | 'shortcuts'
+  | 'quit';
 
 export type Shortcut = {
   action: ShortcutAction;
@@ -15,11 +28,15 @@ export type Shortcut = {
 export const SHORTCUTS: Shortcut[] = [
   { action: 'open', keys: ['Ctrl+O'], description: 'Open a project folder' },
   { action: 'save', keys: ['Ctrl+S'], description: 'Save the plan' },
+  { action: 'save_as', keys: ['Ctrl+Shift+S'], description: 'Save the plan somewhere else' },
+  { action: 'export', keys: ['Ctrl+E'], description: 'Export the plan (Markdown, HTML, PDF)' },
   { action: 'next', keys: ['Alt+→', 'Ctrl+Page Down'], description: 'Next wizard step' },
   { action: 'previous', keys: ['Alt+←', 'Ctrl+Page Up'], description: 'Previous wizard step' },
   { action: 'review', keys: ['Ctrl+R'], description: 'Review & export (again to go back to editing)' },
-  { action: 'find', keys: ['Ctrl+F'], description: 'Find: filter the glossary terms' },
+  { action: 'documents', keys: ['Ctrl+D'], description: 'Show the documents and their roles' },
+  { action: 'find', keys: ['Ctrl+F'], description: 'Find in the plan (F3 or Enter: next match)' },
   { action: 'shortcuts', keys: ['F1', 'Ctrl+/'], description: 'Show these keyboard shortcuts' },
+  { action: 'quit', keys: ['Ctrl+Q'], description: 'Quit (your draft is kept)' },
 ];
 
 type KeyPress = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>;
@@ -38,12 +55,16 @@ export function shortcutFor(event: KeyPress): ShortcutAction | null {
   if (!ctrl || event.altKey) return null;
   if (key === 'PageDown') return 'next';
   if (key === 'PageUp') return 'previous';
-  if (event.shiftKey) return null;
+  if (event.shiftKey) return key === 's' ? 'save_as' : null;
   switch (key) {
     case 'o':
       return 'open';
     case 's':
       return 'save';
+    case 'e':
+      return 'export';
+    case 'd':
+      return 'documents';
     case 'r':
       return 'review';
     case 'f':

@@ -30,6 +30,39 @@ describe('app state', () => {
     expect(app.currentStepId).toBe('s0');
   });
 
+  it('a cancelled open says so, shows no error and keeps the welcome view', async () => {
+    const calls = mockCore({
+      open_project: () => {
+        throw { code: 'cancelled', message: 'opening the project was cancelled' };
+      },
+      cancel_task: () => null,
+    });
+    const opening = app.openPath('/big/folder');
+    expect(app.opening).toBe(true);
+    app.cancelOpen();
+    await opening;
+    expect(callsOf(calls, 'cancel_task')[0].args).toEqual({ task: 'open' });
+    expect(app.project).toBeNull();
+    expect(app.error).toBeNull();
+    expect(app.opening).toBe(false);
+    expect(app.openStatus).toBe('Opening cancelled. Nothing was changed.');
+  });
+
+  it('opening another project first writes the pending draft of this one', async () => {
+    const calls = mockCore();
+    await app.openSample();
+    vi.useFakeTimers();
+    app.setValue('s0.purpose', 'Last words');
+    await app.openPath('/other/project');
+    const commands = calls.map((call) => call.command);
+    expect(commands.lastIndexOf('save_draft')).toBeLessThan(commands.lastIndexOf('open_project'));
+    expect(callsOf(calls, 'save_draft').at(-1)?.args.answers).toMatchObject({
+      values: { 's0.purpose': { value: 'Last words', origin: 'user' } },
+    });
+    await vi.advanceTimersByTimeAsync(DRAFT_DELAY_MS);
+    expect(callsOf(calls, 'save_draft')).toHaveLength(1);
+  });
+
   it('writes one draft after a burst of changes, with the current step', async () => {
     const calls = mockCore();
     await app.openSample();

@@ -2,6 +2,7 @@
 // answers and where the user is. Components read it and call its methods;
 // the methods talk to the core through ipc.ts.
 import type { Answers } from '../bindings/Answers';
+import type { ProgressStep } from '../bindings/ProgressStep';
 import type { PlanDiff } from '../bindings/PlanDiff';
 import type { DocumentsRefresh } from '../bindings/DocumentsRefresh';
 import type { Role } from '../bindings/Role';
@@ -37,6 +38,12 @@ export class AppState {
   saving = $state(false);
   /** A project is being opened. */
   opening = $state(false);
+  /** How far opening has got (while `opening`). */
+  openProgress = $state<ProgressStep | null>(null);
+  /** How far an export has got (while one runs). */
+  exportProgress = $state<ProgressStep | null>(null);
+  /** What the welcome view's status line says after opening ended without a project. */
+  openStatus = $state('');
   /** Bumped on every change of a value, so the preview knows to refresh. */
   revision = $state(0);
   /** A field to focus once its step is shown (instead of the step heading). */
@@ -58,6 +65,14 @@ export class AppState {
   glossaryOpen = $state(false);
   /** The "Keyboard shortcuts" dialog is open. */
   shortcutsOpen = $state(false);
+  /** The Documents dialog is open. */
+  documentsOpen = $state(false);
+  /** The About dialog is open. */
+  aboutOpen = $state(false);
+  /** The find bar over the plan (preview, or the review) is open. */
+  findOpen = $state(false);
+  /** Export was asked for (menu, Ctrl+E): review mode shows its export choices first. */
+  exportRequested = $state(false);
 
   readonly #saveDraft = debounce(() => void this.#writeDraft(), DRAFT_DELAY_MS);
 
@@ -98,6 +113,12 @@ export class AppState {
     this.revision = 0;
     this.reviewing = false;
     this.glossaryOpen = false;
+    this.documentsOpen = false;
+    this.findOpen = false;
+    this.exportRequested = false;
+    this.openProgress = null;
+    this.exportProgress = null;
+    this.openStatus = '';
   }
 
   fail(error: unknown): void {
@@ -119,6 +140,10 @@ export class AppState {
     else this.fail(definition.reason);
     if (recent.status === 'fulfilled') this.recent = recent.value;
     void ipc.onDocumentsChanged((refresh) => this.applyDocumentsRefresh(refresh));
+    void ipc.onProgress((report) => {
+      if (report.task === 'open' && this.opening) this.openProgress = report.step;
+      if (report.task === 'export') this.exportProgress = report.step;
+    });
     if (startup.status === 'fulfilled') {
       if (startup.value) this.#show(startup.value);
     } else this.fail(startup.reason);
@@ -143,13 +168,20 @@ export class AppState {
     }
   }
 
+  /** The folder dialog is showing. */
+  #picking = false;
+
   async openFolder(): Promise<void> {
+    if (this.#picking || this.opening) return;
+    this.#picking = true;
     let path: string | null;
     try {
       path = await ipc.pickFolder();
     } catch (error) {
       this.fail(error);
       return;
+    } finally {
+      this.#picking = false;
     }
     if (path) await this.openPath(path);
   }
@@ -163,21 +195,46 @@ export class AppState {
   }
 
   async #open(load: () => Promise<ProjectView>): Promise<void> {
+    if (this.opening) return;
     this.opening = true;
+    this.openProgress = null;
+    this.openStatus = '';
     this.error = null;
     try {
+      // Opening another project from the wizard: the last edits of this one
+      // are written to its draft first.
+      if (this.project) {
+        this.#saveDraft.cancel();
+        await this.#writeDraft();
+      }
       const project = await load();
       if (!this.definition) this.definition = await ipc.wizardDefinition();
       this.#show(project);
     } catch (error) {
-      this.fail(error);
+      const failure = ipc.toIpcError(error);
+      if (failure.code === 'cancelled') this.openStatus = 'Opening cancelled. Nothing was changed.';
+      else this.fail(failure);
     } finally {
       this.opening = false;
+      this.openProgress = null;
     }
+  }
+
+  /** Stops opening a project (the folder is left as it was). */
+  cancelOpen(): void {
+    if (this.opening) ipc.cancelTask('open').catch((error) => this.fail(error));
+  }
+
+  /** Stops a running export (nothing is written). */
+  cancelExport(): void {
+    ipc.cancelTask('export').catch((error) => this.fail(error));
   }
 
   #show(project: ProjectView): void {
     this.#saveDraft.cancel();
+    this.reviewing = false;
+    this.documentsOpen = false;
+    this.findOpen = false;
     this.project = project;
     this.answers = { values: { ...project.answers.values }, current_step: project.answers.current_step };
     this.viewing = null;
@@ -257,6 +314,10 @@ export class AppState {
     this.project = null;
     this.viewing = null;
     this.saveStatus = '';
+    this.reviewing = false;
+    this.documentsOpen = false;
+    this.findOpen = false;
+    this.glossaryOpen = false;
     try {
       this.recent = await ipc.recentProjects();
     } catch {

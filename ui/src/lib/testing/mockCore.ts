@@ -18,6 +18,9 @@ export function mockCore(overrides: Record<string, Handler> = {}): Call[] {
     render_preview: () => ({ markdown: '# Plan', html: '<h1>Plan</h1>' }),
     save_draft: () => null,
     save_plan: () => ({ path: '/home/me/shop/project_docs/deploymentPlan.md', backup: null }),
+    sync_menu: () => null,
+    cancel_task: () => null,
+    about_app: () => ({ name: 'deployplan-app', version: '0.1.0', license: 'MIT' }),
     ...overrides,
   };
   mockIPC((command, payload) => {
