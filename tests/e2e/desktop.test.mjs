@@ -30,6 +30,8 @@ async function withApp(name, env, work) {
   try {
     session = await Session.create(url, application);
     await session.waitFor('[data-testid="open-folder"]');
+    // Menu choices sent before the window listens for them would be lost.
+    await session.waitFor('html[data-menu="listening"]');
     /** Chooses a menu item by id, as a click on it would. */
     const choose = async (id) => {
       const pending = `${menuFile}.tmp`;
@@ -181,11 +183,27 @@ test('opening a large folder shows its progress and Cancel stops it, leaving the
   }
 });
 
+/** The Chromium the export would use, behind a script that waits first, so an export lasts long enough to cancel. */
+function slowChromium(folder) {
+  const real = ['chromium', 'chromium-browser', 'google-chrome']
+    .flatMap((name) => (process.env.PATH ?? '').split(':').map((dir) => path.join(dir, name)))
+    .find((candidate) => fs.existsSync(candidate));
+  assert.ok(real, 'the export tests need Chromium: apt-get install chromium');
+  const script = path.join(folder, 'slow-chromium');
+  fs.writeFileSync(script, `#!/bin/sh\nsleep 4\nexec "${real}" "$@"\n`, { mode: 0o755 });
+  return script;
+}
+
 test('a PDF export shows what it is doing and Cancel stops it without writing a file', async () => {
   const project = copySample();
   const exports = fs.mkdtempSync(path.join(os.tmpdir(), 'deployplan-exports-'));
+  const env = {
+    DEPLOYPLAN_E2E_PICK_FOLDER: project,
+    DEPLOYPLAN_E2E_EXPORT_DIR: exports,
+    DEPLOYPLAN_CHROMIUM: slowChromium(project),
+  };
   try {
-    await withApp('export-cancel', { DEPLOYPLAN_E2E_PICK_FOLDER: project, DEPLOYPLAN_E2E_EXPORT_DIR: exports }, async (session) => {
+    await withApp('export-cancel', env, async (session) => {
       await session.click(await session.find('[data-testid="open-folder"]'));
       await session.waitFor('[data-testid="step-title"]');
       await session.click(await session.find('[data-testid="open-review"]'));
@@ -193,6 +211,7 @@ test('a PDF export shows what it is doing and Cancel stops it without writing a 
       await session.click(await session.waitFor('[data-testid="export-pdf"]'));
       await session.waitUntil('the diagrams being drawn', async () =>
         /Drawing \d+ diagrams…/.test(await session.textOf('[data-testid="review-status"]')), 30_000);
+      // (The slow Chromium waits 4 s before drawing: the export is still running.)
       await saveScreenshot(session, 'export-progress').catch(() => {});
       await session.click(await session.find('[data-testid="cancel-export"]'));
       await session.waitUntil('export cancelled', async () =>

@@ -43,7 +43,7 @@ test('shortcuts move between steps, open review, find, the sheet, save and open'
     await press(F1);
     await session.waitFor('[data-testid="shortcuts-sheet"]');
     const actions = await session.execute('return [...document.querySelectorAll("[data-testid=shortcuts-sheet] tbody tr")].map((row) => row.dataset.action)');
-    assert.deepEqual(actions, ['open', 'save', 'next', 'previous', 'review', 'find', 'shortcuts']);
+    assert.deepEqual(actions, ['open', 'save', 'save_as', 'export', 'next', 'previous', 'review', 'documents', 'find', 'shortcuts', 'quit']);
     // While the sheet is open, step shortcuts do nothing.
     await press(RIGHT, ALT);
     assert.ok((await title()).startsWith('1.'), 'no step change behind a dialog');
@@ -70,12 +70,32 @@ test('shortcuts move between steps, open review, find, the sheet, save and open'
     await session.waitUntil('review to close', async () => (await session.findAll('[data-testid="review-view"]')).length === 0);
     await session.waitUntil('focus on the step heading', async () => (await focusedId()) === 'step-title');
 
-    // Ctrl+F opens the glossary with its filter focused.
+    // Ctrl+F opens Find in the plan with its box focused; Esc closes it.
+    await press('f', CONTROL);
+    await session.waitUntil('the find box to have focus', async () =>
+      session.execute('return document.activeElement?.dataset.testid === "find-input"'));
+    await press(ESCAPE);
+    await session.waitUntil('the find bar to close', async () => (await session.findAll('[data-testid="find-bar"]')).length === 0);
+
+    // In the glossary, Ctrl+F goes to its filter instead.
+    await session.click(await session.find('[data-testid="open-glossary"]'));
+    await session.waitFor('dialog[open] input[type="search"]');
     await press('f', CONTROL);
     await session.waitUntil('the glossary filter to have focus', async () =>
       session.execute('const e = document.activeElement; return e.type === "search" && !!e.closest("dialog[open]")'));
     await press(ESCAPE);
     await session.waitUntil('the glossary to close', async () => !(await session.execute('return !!document.querySelector("dialog[open]")')));
+
+    // Ctrl+D shows the documents; Ctrl+E goes to review mode with the export choices focused.
+    await press('d', CONTROL);
+    await session.waitFor('[data-testid="documents-panel"]');
+    await press(ESCAPE);
+    await session.waitUntil('the documents to close', async () => !(await session.execute('return !!document.querySelector("dialog[open]")')));
+    await press('e', CONTROL);
+    await session.waitUntil('an export button focused', async () =>
+      (await session.execute('return document.activeElement?.dataset.testid ?? ""')).startsWith('export-'));
+    await press('r', CONTROL);
+    await session.waitUntil('review to close', async () => (await session.findAll('[data-testid="review-view"]')).length === 0);
 
     // Ctrl+S saves the plan.
     await press('s', CONTROL);
