@@ -58,6 +58,10 @@ pub enum Error {
     #[error("cannot export: {message}")]
     Export { message: String },
 
+    /// A path given by the front end is inside the project but not one of its documents.
+    #[error("{path} is not one of this project's documents")]
+    NotADocument { path: String },
+
     /// The user stopped the work (opening a project, exporting) before it finished.
     #[error("{what} was cancelled")]
     Cancelled { what: String },
@@ -78,6 +82,7 @@ impl Error {
             Error::ChromiumMissing { .. } => "chromium_missing",
             Error::Export { .. } => "export_failed",
             Error::InvalidInput { .. } => "invalid_input",
+            Error::NotADocument { .. } => "not_a_document",
             Error::Cancelled { .. } => "cancelled",
         }
     }

@@ -1,13 +1,14 @@
 //! Opening a project for editing: its documents read, its draft restored and
 //! completed with suggestions. Both front ends start here.
 
-use crate::answers::{suggest_answers, Answers};
+use crate::answers::{suggest_answers, Answers, Origin};
 use crate::draft::load_draft;
+use crate::error::Error;
 use crate::model::{Document, Fact, Role};
 use crate::progress::Progress;
-use crate::project::Project;
+use crate::project::{load_role_overrides, save_role_overrides, Project};
 use serde::Serialize;
-use std::path::Path;
+use std::path::{Component, Path};
 use ts_rs::TS;
 
 /// A role no document fills, and what it would have fed.
@@ -43,6 +44,17 @@ pub struct OpenedProject {
     pub project: Project,
     pub answers: Answers,
     pub draft_restored: bool,
+}
+
+/// The text of one of the project's documents, for a read-only viewer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocumentText {
+    /// Relative to the project folder, as in [`ProjectView::documents`].
+    pub path: String,
+    /// As read (byte-order mark dropped), so line numbers match the sources.
+    pub text: String,
+    /// How many lines the text has.
+    pub lines: usize,
 }
 
 /// Opens the project at `root`: reads its documents, restores its draft and
@@ -182,6 +194,103 @@ impl OpenedProject {
     }
 
     /// The view a front end shows.
+    /// The text of the document at `path` (relative to the project folder).
+    ///
+    /// Only a document the project lists is served: absolute paths, `..`,
+    /// and anything that resolves (through symlinks) outside the project
+    /// folder are refused.
+    ///
+    /// Errors: [`Error::OutsideProject`]; [`Error::NotADocument`] for other
+    /// paths inside the project.
+    pub fn document_text(&self, path: &str) -> crate::Result<DocumentText> {
+        let project = &self.project;
+        let outside = || Error::OutsideProject {
+            path: path.to_string(),
+        };
+        let relative = Path::new(path);
+        if path.is_empty()
+            || !relative
+                .components()
+                .all(|part| matches!(part, Component::Normal(_)))
+        {
+            return Err(outside());
+        }
+        // Resolve symlinks, then insist on staying inside the project.
+        let resolved = project
+            .root
+            .join(relative)
+            .canonicalize()
+            .map_err(|_| outside())?;
+        if !resolved.starts_with(&project.root) {
+            return Err(outside());
+        }
+        let loaded = project
+            .documents
+            .iter()
+            .find(|loaded| {
+                loaded.document.path == path
+                    && project
+                        .root
+                        .join(&loaded.document.path)
+                        .canonicalize()
+                        .is_ok_and(|own| own == resolved)
+            })
+            .ok_or_else(|| Error::NotADocument {
+                path: path.to_string(),
+            })?;
+        Ok(DocumentText {
+            path: loaded.document.path.clone(),
+            lines: loaded.text.lines().count(),
+            text: loaded.text.clone(),
+        })
+    }
+
+    /// Gives the document at `path` the role `role` (or none), remembers the
+    /// choice in the project's `.deployplan/roles.json`, and reads the project
+    /// again so facts and suggestions follow. The user's own answers are kept;
+    /// every other answer is suggested afresh. The draft is saved so that
+    /// reopening the project later shows the same.
+    ///
+    /// Errors: [`Error::NotADocument`] for a path the project does not list;
+    /// the choices or the draft cannot be written.
+    pub fn set_document_role(
+        &mut self,
+        path: &str,
+        role: Option<Role>,
+    ) -> crate::Result<ProjectView> {
+        let root = self.project.root.clone();
+        if !self
+            .project
+            .documents
+            .iter()
+            .any(|loaded| loaded.document.path == path)
+        {
+            return Err(Error::NotADocument {
+                path: path.to_string(),
+            });
+        }
+        // A broken choices file is replaced rather than blocking the user.
+        let mut overrides = load_role_overrides(&root).unwrap_or_default();
+        overrides.insert(path.to_string(), role);
+        save_role_overrides(&root, &overrides)?;
+        let project = Project::open_with(&root, &overrides)?;
+        let mut answers = Answers {
+            values: self
+                .answers
+                .values
+                .iter()
+                .filter(|(_, answer)| answer.origin == Origin::User)
+                .map(|(id, answer)| (id.clone(), answer.clone()))
+                .collect(),
+            current_step: self.answers.current_step.clone(),
+        };
+        answers.merge_suggestions(&suggest_answers(&project));
+        crate::draft::save_draft(&project.root, &answers)?;
+        self.project = project;
+        self.answers = answers;
+        Ok(self.view())
+    }
+
     pub fn view(&self) -> ProjectView {
         let project = &self.project;
         ProjectView {

@@ -1,36 +1,13 @@
 //! `check`: complete and current plans pass; TBDs, proposals and documents
 //! edited after the plan was written are listed.
 
+mod common;
+
 use deployplan::answers::{suggest_answers, Answers, Value};
 use deployplan::check::check_plan;
 use deployplan::plan::{steps, FieldKind};
 use deployplan::save::save_plan;
 use deployplan::Project;
-use std::path::{Path, PathBuf};
-
-fn sample_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/sample-project")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let name = entry.file_name();
-        if name == ".deployplan"
-            || name == "deploymentPlan.md"
-            || name == "deploymentPlan.draft.json"
-        {
-            continue;
-        }
-        let target = to.join(&name);
-        if entry.file_type().unwrap().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
 
 /// Every field answered by the user, every table cell filled.
 fn complete_answers() -> Answers {
@@ -53,8 +30,7 @@ fn complete_answers() -> Answers {
 }
 
 fn sample_copy() -> (tempfile::TempDir, Project) {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&sample_dir(), dir.path());
+    let dir = common::sample_copy();
     let project = Project::open(dir.path()).unwrap();
     (dir, project)
 }

@@ -1,15 +1,13 @@
 //! The plan generated for the bundled sample project, with defaults only,
 //! compared with a reviewed snapshot (tests/snapshots/).
 
+mod common;
+
+use common::sample_dir;
 use deployplan::answers::suggest_answers;
 use deployplan::plan::steps;
 use deployplan::save::{plan_markdown, save_plan};
 use deployplan::Project;
-use std::path::PathBuf;
-
-fn sample_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/sample-project")
-}
 
 #[test]
 fn the_sample_plan_matches_its_reviewed_snapshot() {
@@ -34,8 +32,7 @@ fn the_sample_plan_has_every_section_in_order() {
 
 #[test]
 fn generating_twice_gives_identical_bytes_and_a_backup() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&sample_dir(), dir.path());
+    let dir = common::sample_copy();
     let project = Project::open(dir.path()).unwrap();
     let answers = suggest_answers(&project);
     let first = save_plan(&project, &answers, None, false).unwrap();
@@ -50,8 +47,7 @@ fn generating_twice_gives_identical_bytes_and_a_backup() {
 
 #[test]
 fn a_hand_edited_plan_is_not_overwritten_without_force() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&sample_dir(), dir.path());
+    let dir = common::sample_copy();
     let project = Project::open(dir.path()).unwrap();
     let answers = suggest_answers(&project);
     let saved = save_plan(&project, &answers, None, false).unwrap();
@@ -67,24 +63,4 @@ fn a_hand_edited_plan_is_not_overwritten_without_force() {
         std::fs::read_to_string(forced.backup.unwrap()).unwrap(),
         "my own edits\n"
     );
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let name = entry.file_name();
-        if name == ".deployplan"
-            || name == "deploymentPlan.md"
-            || name == "deploymentPlan.draft.json"
-        {
-            continue;
-        }
-        let target = to.join(&name);
-        if entry.file_type().unwrap().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }

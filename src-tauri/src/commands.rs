@@ -2,13 +2,14 @@
 //! Blocking work (disk, dialogs) runs off the main thread.
 
 use crate::error::CommandError;
-use crate::state::{DocumentText, Session};
+use crate::state::Session;
 use crate::tasks::Tasks;
 use deployplan::answers::Answers;
 use deployplan::model::Role;
 use deployplan::plan::{glossary, steps, GlossaryEntry, StepDef};
 use deployplan::progress::Task;
 use deployplan::recent::RecentProject;
+use deployplan::session::DocumentText;
 use deployplan::session::ProjectView;
 use serde::Serialize;
 use std::sync::Arc;

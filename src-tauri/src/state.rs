@@ -1,17 +1,15 @@
 //! The app's session: the open project and where settings live.
 
 use crate::error::CommandError;
-use deployplan::answers::{suggest_answers, Answers, Origin};
+use deployplan::answers::Answers;
 use deployplan::model::Role;
 use deployplan::progress::Progress;
-use deployplan::project::{load_role_overrides, save_role_overrides, Project};
 use deployplan::recent::{
     clear_recent, forget_recent, load_recent, remember_recent, RecentProject,
 };
 use deployplan::save::{plan_markdown, save_plan, SaveOutcome};
-use deployplan::session::{open_for_editing_with, OpenedProject, ProjectView};
-use serde::Serialize;
-use std::path::{Component, Path, PathBuf};
+use deployplan::session::{open_for_editing_with, DocumentText, OpenedProject, ProjectView};
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 /// State shared by the commands.
@@ -22,17 +20,6 @@ pub struct Session {
 }
 
 type Result<T> = std::result::Result<T, CommandError>;
-
-/// The text of one of the open project's documents, for the read-only viewer.
-#[derive(Debug, Clone, Serialize)]
-pub struct DocumentText {
-    /// Relative to the project folder, as in `ProjectView::documents`.
-    pub path: String,
-    /// As read (byte-order mark dropped), so line numbers match the sources.
-    pub text: String,
-    /// How many lines the text has.
-    pub lines: usize,
-}
 
 fn no_project() -> CommandError {
     CommandError::new("no_project", "No project is open.")
@@ -114,104 +101,15 @@ impl Session {
         })
     }
 
-    /// The text of the document at `path` (relative to the project folder).
-    ///
-    /// Only a document the open project lists is served: absolute paths,
-    /// `..`, and anything that resolves (through symlinks) outside the project
-    /// folder are refused with `outside_project`; other paths inside it with
-    /// `not_a_document`.
+    /// The text of one of the open project's documents (see
+    /// [`OpenedProject::document_text`]).
     pub fn document_text(&self, path: &str) -> Result<DocumentText> {
-        self.with_project(|opened| {
-            let project = &opened.project;
-            let outside = || {
-                CommandError::from(deployplan::Error::OutsideProject {
-                    path: path.to_string(),
-                })
-            };
-            let relative = Path::new(path);
-            if path.is_empty()
-                || !relative
-                    .components()
-                    .all(|part| matches!(part, Component::Normal(_)))
-            {
-                return Err(outside());
-            }
-            // Resolve symlinks, then insist on staying inside the project.
-            let resolved = project
-                .root
-                .join(relative)
-                .canonicalize()
-                .map_err(|_| outside())?;
-            if !resolved.starts_with(&project.root) {
-                return Err(outside());
-            }
-            let loaded = project
-                .documents
-                .iter()
-                .find(|loaded| {
-                    loaded.document.path == path
-                        && project
-                            .root
-                            .join(&loaded.document.path)
-                            .canonicalize()
-                            .is_ok_and(|own| own == resolved)
-                })
-                .ok_or_else(|| {
-                    CommandError::new(
-                        "not_a_document",
-                        format!("{path} is not one of this project's documents"),
-                    )
-                })?;
-            Ok(DocumentText {
-                path: loaded.document.path.clone(),
-                lines: loaded.text.lines().count(),
-                text: loaded.text.clone(),
-            })
-        })
+        self.with_project(|opened| Ok(opened.document_text(path)?))
     }
 
-    /// Gives the document at `path` the role `role` (or none), remembers the
-    /// choice in the project's `.deployplan/roles.json`, and reads the project
-    /// again so facts and suggestions follow. The user's own answers are kept;
-    /// every other answer is suggested afresh. The draft is saved so that
-    /// reopening the project later shows the same.
-    ///
-    /// Errors: `not_a_document` for a path the project does not list; the
-    /// choices or the draft cannot be written.
+    /// Gives a document another role and reads the project again (see
+    /// [`OpenedProject::set_document_role`]).
     pub fn set_document_role(&self, path: &str, role: Option<Role>) -> Result<ProjectView> {
-        self.with_project(|opened| {
-            let root = opened.project.root.clone();
-            if !opened
-                .project
-                .documents
-                .iter()
-                .any(|loaded| loaded.document.path == path)
-            {
-                return Err(CommandError::new(
-                    "not_a_document",
-                    format!("{path} is not one of this project's documents"),
-                ));
-            }
-            // A broken choices file is replaced rather than blocking the user.
-            let mut overrides = load_role_overrides(&root).unwrap_or_default();
-            overrides.insert(path.to_string(), role);
-            save_role_overrides(&root, &overrides)?;
-            let project = Project::open_with(&root, &overrides)?;
-            let mut answers = Answers {
-                values: opened
-                    .answers
-                    .values
-                    .iter()
-                    .filter(|(_, answer)| answer.origin == Origin::User)
-                    .map(|(id, answer)| (id.clone(), answer.clone()))
-                    .collect(),
-                current_step: opened.answers.current_step.clone(),
-            };
-            answers.merge_suggestions(&suggest_answers(&project));
-            deployplan::draft::save_draft(&project.root, &answers)?;
-            opened.project = project;
-            opened.answers = answers;
-            Ok(opened.view())
-        })
+        self.with_project(|opened| Ok(opened.set_document_role(path, role)?))
     }
 }
