@@ -15,7 +15,7 @@ export function mockCore(overrides: Record<string, Handler> = {}): Call[] {
     pick_folder: () => null,
     open_sample_project: () => sampleProject(),
     open_project: () => sampleProject(),
-    render_preview: () => ({ markdown: '# Plan', html: '<h1>Plan</h1>' }),
+    render_preview: () => ({ markdown: '# Plan', html: '<h1>Plan</h1>', core_ms: 1 }),
     save_draft: () => null,
     save_plan: () => ({ path: '/home/me/shop/project_docs/deploymentPlan.md', backup: null }),
     ...overrides,
