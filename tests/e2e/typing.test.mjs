@@ -19,6 +19,8 @@ const MEASURES = {
   result: 'preview:keystroke-to-result',
   painted: 'preview:keystroke-to-painted',
   core: 'preview:core',
+  domUpdate: 'preview:dom-update',
+  paint: 'preview:paint',
 };
 const report = {
   date: new Date().toISOString(),
@@ -78,6 +80,8 @@ async function typeBurst(session, project, mode) {
     typing_interval_ms: summarise(intervals),
     keystroke_to_result_ms: summarise(byName(MEASURES.result).map((entry) => entry.duration)),
     core_ms: summarise(byName(MEASURES.core).map((entry) => entry.duration)),
+    dom_update_ms: summarise(byName(MEASURES.domUpdate).map((entry) => entry.duration)),
+    paint_ms: summarise(byName(MEASURES.paint).map((entry) => entry.duration)),
     keystroke_to_painted_ms: summarise(byName(MEASURES.painted).map((entry) => entry.duration)),
   };
 }
@@ -112,6 +116,8 @@ function printRun(run) {
   console.log(line('typing interval', run.typing_interval_ms));
   console.log(line('keystroke → result', run.keystroke_to_result_ms));
   console.log(line('core only', run.core_ms));
+  console.log(line('DOM update (render)', run.dom_update_ms));
+  console.log(line('paint (render)', run.paint_ms));
   console.log(line('keystroke → painted', run.keystroke_to_painted_ms));
 }
 

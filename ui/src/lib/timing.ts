@@ -8,11 +8,15 @@
 //   preview:keystroke-to-painted  the input event → the preview updated in the DOM and painted
 // Per render:
 //   preview:core                  the core's own time for the render (it reports it)
+//   preview:dom-update            the result arrived → the DOM updated (Svelte's tick)
+//   preview:paint                 the DOM updated → painted
 
 export const MEASURES = {
   result: 'preview:keystroke-to-result',
   painted: 'preview:keystroke-to-painted',
   core: 'preview:core',
+  domUpdate: 'preview:dom-update',
+  paint: 'preview:paint',
 } as const;
 
 /** After this many measures all are dropped, so a long session does not pile them up. */
@@ -44,16 +48,28 @@ export function takeKeystrokes(): string[] {
   return taken;
 }
 
-/** The render for `keystrokes` returned; `coreMs` is the core's own time for it. */
-export function recordResult(keystrokes: string[], coreMs: number): void {
+/**
+ * The render for `keystrokes` returned; `coreMs` is the core's own time for
+ * it. Returns when that was, for `recordUpdated` and `recordPainted`.
+ */
+export function recordResult(keystrokes: string[], coreMs: number): number {
   const now = performance.now();
   if (coreMs >= 0) measure(MEASURES.core, { start: Math.max(0, now - coreMs), duration: coreMs });
   for (const name of keystrokes) measure(MEASURES.result, { start: name, end: now });
+  return now;
 }
 
-/** The render for `keystrokes` is in the DOM and painted. */
-export function recordPainted(keystrokes: string[]): void {
+/** The result that arrived at `arrived` is in the DOM. Returns when that was. */
+export function recordUpdated(arrived: number): number {
   const now = performance.now();
+  measure(MEASURES.domUpdate, { start: arrived, end: now });
+  return now;
+}
+
+/** The render for `keystrokes`, in the DOM since `updated`, is painted. */
+export function recordPainted(keystrokes: string[], updated: number): void {
+  const now = performance.now();
+  measure(MEASURES.paint, { start: updated, end: now });
   for (const name of keystrokes) {
     measure(MEASURES.painted, { start: name, end: now });
     performance.clearMarks(name);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { PreviewState } from './preview.svelte';
-import { MEASURES, noteKeystroke } from '../timing';
+import { MEASURES, afterNextPaint, noteKeystroke } from '../timing';
 import type { Answers } from '../bindings/Answers';
 
 function answers(text: string): Answers {
@@ -32,7 +32,10 @@ function heldCore() {
 /** Lets pending promise callbacks run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-afterEach(() => {
+afterEach(async () => {
+  // Let a test's last paint be timed before the next test starts counting.
+  await afterNextPaint();
+  await settle();
   performance.clearMarks();
   performance.clearMeasures();
 });
@@ -138,7 +141,7 @@ describe('preview', () => {
     expect(requests).toHaveLength(1);
   });
 
-  it('times each keystroke to its result and to the painted preview, and the core per render', async () => {
+  it('times each keystroke to its result and to the painted preview, and the core, DOM update and paint per render', async () => {
     const requests = heldCore();
     const preview = new PreviewState();
     noteKeystroke(new Event('input'));
@@ -157,5 +160,7 @@ describe('preview', () => {
     expect(count(MEASURES.core)).toBe(2);
     expect(performance.getEntriesByName(MEASURES.core, 'measure')[0].duration).toBe(2);
     await expect.poll(() => count(MEASURES.painted)).toBe(3);
+    expect(count(MEASURES.domUpdate)).toBe(2);
+    expect(count(MEASURES.paint)).toBe(2);
   });
 });

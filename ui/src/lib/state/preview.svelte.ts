@@ -5,7 +5,7 @@
 import { tick } from 'svelte';
 import type { Answers } from '../bindings/Answers';
 import * as ipc from '../ipc';
-import { afterNextPaint, dropKeystrokes, recordPainted, recordResult, takeKeystrokes } from '../timing';
+import { afterNextPaint, dropKeystrokes, recordPainted, recordResult, recordUpdated, takeKeystrokes } from '../timing';
 import type { IpcError } from '../types';
 
 export class PreviewState {
@@ -54,13 +54,15 @@ export class PreviewState {
     try {
       const preview = await ipc.renderPreview(answers);
       if (this.#disposed) return;
-      recordResult(keystrokes, preview.core_ms);
+      const arrived = recordResult(keystrokes, preview.core_ms);
       this.html = preview.html;
       this.markdown = preview.markdown;
       this.error = null;
-      void tick()
-        .then(afterNextPaint)
-        .then(() => recordPainted(keystrokes));
+      void tick().then(async () => {
+        const updated = recordUpdated(arrived);
+        await afterNextPaint();
+        recordPainted(keystrokes, updated);
+      });
     } catch (error) {
       dropKeystrokes(keystrokes);
       if (!this.#disposed) this.error = ipc.toIpcError(error);
