@@ -32,7 +32,11 @@ fn bench_one(c: &mut Criterion, name: &str, path: &Path) {
 }
 
 fn bench_render(c: &mut Criterion) {
-    bench_one(c, "sample-project", &deployplan::sample::sample_project_dir());
+    bench_one(
+        c,
+        "sample-project",
+        &deployplan::sample::sample_project_dir(),
+    );
     let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/corpus")
         .join(LARGEST_CORPUS_SET);
