@@ -13,6 +13,7 @@ use deployplan::session::DocumentText;
 use deployplan::session::ProjectView;
 use serde::Serialize;
 use std::sync::Arc;
+use std::time::Instant;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
 pub(crate) type Result<T> = std::result::Result<T, CommandError>;
@@ -184,13 +185,22 @@ pub fn wizard_definition() -> WizardDefinition {
 pub struct Preview {
     markdown: String,
     html: String,
+    /// How long the core took to render both, in milliseconds: the UI records
+    /// it beside its keystroke-to-preview timings (see BENCHMARKS.md).
+    core_ms: f64,
 }
 
 #[tauri::command]
 pub async fn render_preview(session: State<'_, Arc<Session>>, answers: Answers) -> Result<Preview> {
+    let started = Instant::now();
     let markdown = session.render(&answers)?;
     let html = deployplan::markdown::render_html(&markdown);
-    Ok(Preview { markdown, html })
+    let core_ms = started.elapsed().as_secs_f64() * 1000.0;
+    Ok(Preview {
+        markdown,
+        html,
+        core_ms,
+    })
 }
 
 /// Keeps the answers as the project's draft.

@@ -35,8 +35,27 @@ export async function saveScreenshot(session, name) {
  * folder dialog hands it over), opens it, and runs `work(session, project)`.
  */
 export async function withSampleOpen(name, work) {
+  return withProjectOpen(name, copySample(), work);
+}
+
+/**
+ * A fresh copy of a set of the shared document corpus (`../shared/corpus`
+ * beside the repository); fails with a clear message when it is not there.
+ */
+export function copyCorpusSet(set) {
+  const source = path.join(repo, '../shared/corpus', set);
+  assert.ok(fs.existsSync(source), `corpus set missing: ${source} (the shared corpus is expected beside the repository)`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deployplan-e2e-corpus-'));
+  fs.cpSync(source, dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * Like `withSampleOpen`, for a project folder the caller prepared (a
+ * temporary copy: it is removed afterwards).
+ */
+export async function withProjectOpen(name, project, work) {
   assert.ok(fs.existsSync(application), `app binary missing: ${application}`);
-  const project = copySample();
   const config = fs.mkdtempSync(path.join(os.tmpdir(), 'deployplan-config-'));
   const { child: driver, url } = await startDriver({
     DEPLOYPLAN_E2E_PICK_FOLDER: project,

@@ -27,7 +27,8 @@ export type RecentProject = { path: string; name: string };
 
 export type WizardDefinition = { steps: StepDef[]; glossary: GlossaryEntry[] };
 
-export type Preview = { markdown: string; html: string };
+/** The rendered plan; `core_ms`: how long the core took to render it. */
+export type Preview = { markdown: string; html: string; core_ms: number };
 
 /** A document's text as `document_text` returns it (plain text, never HTML). */
 export type DocumentText = { path: string; text: string; lines: number };

@@ -1,11 +1,12 @@
-// The live preview: the core renders the answers to Markdown and HTML; only
-// the newest request's response is shown.
+// The live preview: the core renders the answers to Markdown and HTML. A
+// change is rendered at once when no render is running; changes made while
+// one runs are gathered into a single follow-up render of the latest answers.
+// Renders never overlap, so an older result can never replace a newer one.
+import { tick } from 'svelte';
 import type { Answers } from '../bindings/Answers';
 import * as ipc from '../ipc';
+import { afterNextPaint, dropKeystrokes, recordPainted, recordResult, recordUpdated, takeKeystrokes } from '../timing';
 import type { IpcError } from '../types';
-
-/** How long after the last change the preview is rendered. */
-export const PREVIEW_DELAY_MS = 150;
 
 export class PreviewState {
   html = $state('');
@@ -13,34 +14,63 @@ export class PreviewState {
   error = $state<IpcError | null>(null);
   loading = $state(false);
 
-  #latest = 0;
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** How to read the latest answers, when a change is waiting for its render. */
+  #pending: (() => Answers) | null = null;
+  /** The running renders (the first and its follow-ups), until none is left. */
+  #running: Promise<void> | null = null;
+  #disposed = false;
 
-  /** Renders `read()` after a pause in changes (or now, with `delay` 0). */
-  schedule(read: () => Answers, delay = PREVIEW_DELAY_MS): void {
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.render(read()), delay);
+  /**
+   * Shows `read()` in the preview: now if nothing is rendering, else right
+   * after the render that is running (reading the answers only then, so a
+   * burst of changes costs one follow-up render). Resolves once the preview
+   * shows these answers or newer ones.
+   */
+  update(read: () => Answers): Promise<void> {
+    if (this.#disposed) return Promise.resolve();
+    this.#pending = read;
+    this.#running ??= this.#renderPending();
+    return this.#running;
   }
 
-  async render(answers: Answers): Promise<void> {
-    const request = ++this.#latest;
+  async #renderPending(): Promise<void> {
     this.loading = true;
+    // Yield once, so that `#running` is set before this can finish.
+    await Promise.resolve();
+    try {
+      while (this.#pending && !this.#disposed) {
+        const answers = this.#pending();
+        this.#pending = null;
+        await this.#render(answers);
+      }
+    } finally {
+      this.#running = null;
+      this.loading = false;
+    }
+  }
+
+  async #render(answers: Answers): Promise<void> {
+    const keystrokes = takeKeystrokes();
     try {
       const preview = await ipc.renderPreview(answers);
-      if (request !== this.#latest) return; // a newer request is on its way
+      if (this.#disposed) return;
+      const arrived = recordResult(keystrokes, preview.core_ms);
       this.html = preview.html;
       this.markdown = preview.markdown;
       this.error = null;
+      void tick().then(async () => {
+        const updated = recordUpdated(arrived);
+        await afterNextPaint();
+        recordPainted(keystrokes, updated);
+      });
     } catch (error) {
-      if (request !== this.#latest) return;
-      this.error = ipc.toIpcError(error);
-    } finally {
-      if (request === this.#latest) this.loading = false;
+      dropKeystrokes(keystrokes);
+      if (!this.#disposed) this.error = ipc.toIpcError(error);
     }
   }
 
   dispose(): void {
-    clearTimeout(this.#timer);
-    this.#latest++;
+    this.#disposed = true;
+    this.#pending = null;
   }
 }

@@ -6,7 +6,7 @@ import { mockIPC } from '@tauri-apps/api/mocks';
 import type { Answers } from '../bindings/Answers';
 import type { FieldDef } from '../bindings/FieldDef';
 import { isEmptyValue, valueAsList, valueAsTable, valueAsText } from '../answers';
-import type { ProjectView, WizardDefinition } from '../types';
+import type { Preview, ProjectView, WizardDefinition } from '../types';
 import definitionJson from './definition.sample.json';
 
 const definition = definitionJson as WizardDefinition;
@@ -99,7 +99,7 @@ function renderField(field: FieldDef, answers: Answers): { md: string; html: str
   return { md: `**${field.label}:** ${text}${mark}`, html: `<p><strong>${escape(field.label)}:</strong> ${escape(text)}${markHtml}</p>` };
 }
 
-function render(answers: Answers): { markdown: string; html: string } {
+function render(answers: Answers): Preview {
   const md: string[] = ['# Advanced Deployment Plan'];
   const html: string[] = ['<h1>Advanced Deployment Plan</h1>'];
   for (const step of definition.steps) {
@@ -123,7 +123,7 @@ function render(answers: Answers): { markdown: string; html: string } {
       html.push(`<pre><code class="language-mermaid">${escape(chart)}\n</code></pre>`);
     }
   }
-  return { markdown: md.join('\n\n'), html: html.join('\n') };
+  return { markdown: md.join('\n\n'), html: html.join('\n'), core_ms: 0 };
 }
 
 export function installDevBackend(): void {
