@@ -16,7 +16,10 @@ const OUT = process.env.DEPLOYPLAN_SCREENSHOT_DIR
   : path.join(repo, 'tests/e2e/screenshots/views');
 const THEMES = ['light', 'dark'];
 const SECTION_1 = '1. Overall Deployment Strategy & Workflow';
-const VIEWS = ['welcome', 'wizard-strategy', 'wizard-rollback', 'documents', 'document-viewer', 'glossary', 'shortcuts', 'review-save', 'review-mode'];
+const VIEWS = [
+  'welcome', 'about', 'wizard-strategy', 'wizard-rollback', 'find', 'documents', 'document-viewer', 'glossary', 'shortcuts',
+  'review-save', 'review-mode',
+];
 /** The files written by this run. */
 const shots = [];
 
@@ -129,6 +132,16 @@ test('every view renders in the light and the dark theme (screenshots)', async (
         await showPreviewDiagram(session, '6.');
         await shoot(session, 'wizard-rollback', theme);
 
+        // Find in the plan (Ctrl+F), the matches highlighted in the preview.
+        await session.send('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions: [
+          { type: 'keyDown', value: '\uE009' }, { type: 'keyDown', value: 'f' }, { type: 'keyUp', value: 'f' }, { type: 'keyUp', value: '\uE009' },
+        ] }] });
+        await session.type(await session.waitFor('[data-testid="find-input"]'), 'rollback');
+        await session.waitUntil('matches counted', async () => /^1 of \d+$/.test(await session.textOf('[data-testid="find-count"]')));
+        await shoot(session, 'find', theme);
+        await session.click(await session.find('[data-testid="find-close"]'));
+        await session.waitUntil('the find bar closed', async () => (await session.findAll('[data-testid="find-bar"]')).length === 0);
+
         // The documents found, and one opened at the lines a value came from.
         await openDialog(session, '[data-testid="open-documents"]', '[data-testid="documents-panel"]');
         await shoot(session, 'documents', theme);
@@ -166,6 +179,10 @@ test('every view renders in the light and the dark theme (screenshots)', async (
         await session.waitUntil('the project listed as recent', async () =>
           (await session.textOf('.recent-item')).includes('harbor-pantry'));
         await shoot(session, 'welcome', theme);
+        await openDialog(session, '[data-testid="welcome-about"]', '[data-testid="about-version"]');
+        await shoot(session, 'about', theme);
+        await session.click(await session.waitFor('dialog[open] .actions .btn-primary'));
+        await session.waitUntil('About to close', async () => (await session.findAll('dialog[open]')).length === 0);
 
         // Open it again from the list for the next theme.
         await session.click(await session.waitFor('.recent-item'));
