@@ -89,3 +89,36 @@ export async function selectOption(session, selector, value) {
   await session.waitUntil(`${selector} to hold ${value}`, async () =>
     (await session.execute('return document.querySelector(arguments[0]).value', [selector])) === value);
 }
+
+/**
+ * Like `withSampleOpen`, but hands over the app still on its welcome view:
+ * `work(session, project)` opens the project itself (with
+ * [data-testid="open-folder"]) when it wants to.
+ */
+export async function withSampleAtWelcome(name, work) {
+  assert.ok(fs.existsSync(application), `app binary missing: ${application}`);
+  const project = copySample();
+  const config = fs.mkdtempSync(path.join(os.tmpdir(), 'deployplan-config-'));
+  const { child: driver, url } = await startDriver({
+    DEPLOYPLAN_E2E_PICK_FOLDER: project,
+    XDG_CONFIG_HOME: config,
+  });
+  let session;
+  try {
+    session = await Session.create(url, application);
+    await session.waitFor('[data-testid="open-folder"]');
+    await work(session, project);
+  } catch (error) {
+    if (session) {
+      await saveScreenshot(session, `${name}-failure`).catch(() => {});
+      const text = await session.execute('return document.body.innerText').catch(() => '');
+      console.error(`page text at failure:\n${String(text).slice(0, 2000)}`);
+    }
+    throw error;
+  } finally {
+    if (session) await session.end();
+    await stopProcess(driver);
+    fs.rmSync(project, { recursive: true, force: true });
+    fs.rmSync(config, { recursive: true, force: true });
+  }
+}

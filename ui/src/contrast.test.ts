@@ -48,6 +48,13 @@ const PAIRS: [string, string][] = [
   ['post-mvp', 'post-mvp-soft'],
 ];
 
+/**
+ * The focus outline (app.css :focus-visible, 2px, drawn just outside the
+ * control) against every surface a control sits on: 3:1 for non-text
+ * contrast (WCAG 1.4.11), so keyboard focus is visible in both themes.
+ */
+const FOCUS_ON: string[] = ['bg', 'surface', 'surface-2', 'surface-3', 'accent-soft', 'warning-soft', 'danger-soft'];
+
 describe('theme contrast', () => {
   const light = palette(':root');
   const dark = { ...light, ...palette(":root[data-theme='dark']") };
@@ -58,6 +65,18 @@ describe('theme contrast', () => {
     it(`the ${name} theme meets AA for text`, () => {
       const failures = PAIRS.filter(([fg, bg]) => contrast(colours[fg], colours[bg]) < 4.5).map(
         ([fg, bg]) => `${fg} on ${bg}: ${contrast(colours[fg], colours[bg]).toFixed(2)}`,
+      );
+      expect(failures).toEqual([]);
+    });
+  }
+
+  for (const [name, colours] of [
+    ['light', light],
+    ['dark', dark],
+  ] as const) {
+    it(`the ${name} theme's focus outline stands out from every surface`, () => {
+      const failures = FOCUS_ON.filter((bg) => contrast(colours.focus, colours[bg]) < 3).map(
+        (bg) => `focus on ${bg}: ${contrast(colours.focus, colours[bg]).toFixed(2)}`,
       );
       expect(failures).toEqual([]);
     });
