@@ -31,11 +31,82 @@ export async function saveScreenshot(session, name) {
 }
 
 /**
- * Starts the app on a copy of the sample (the e2e build's stand-in for the
- * folder dialog hands it over), opens it, and runs `work(session, project)`.
+ * Starts the app through tauri-driver and runs `work(session, context)`;
+ * always ends the session, stops the driver and removes the temporary
+ * folders, and on failure keeps a screenshot and prints the page text.
+ *
+ * Options:
+ * - `project`: the folder the e2e build's stand-in for the folder dialog hands
+ *   over (a temporary copy: it is removed afterwards);
+ * - `open`: click "Open folder…" first and wait for the wizard;
+ * - `env`: more environment for the app.
+ *
+ * `context` holds `project` and `choose(id)`, which chooses an item of the
+ * app menu (WebDriver cannot reach the native menu bar; the e2e build takes
+ * the choice from DEPLOYPLAN_E2E_MENU_FILE and runs the code a click runs).
  */
-export async function withSampleOpen(name, work) {
+export async function withApp(name, { project, open = false, env = {} }, work) {
+  assert.ok(fs.existsSync(application), `app binary missing: ${application}`);
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'deployplan-app-'));
+  const config = path.join(scratch, 'config');
+  fs.mkdirSync(config);
+  const menuFile = path.join(scratch, 'menu-choice');
+  const { child: driver, url } = await startDriver({
+    XDG_CONFIG_HOME: config,
+    DEPLOYPLAN_E2E_MENU_FILE: menuFile,
+    ...(project ? { DEPLOYPLAN_E2E_PICK_FOLDER: project } : {}),
+    ...env,
+  });
+  let session;
+  try {
+    session = await Session.create(url, application);
+    const choose = async (id) => {
+      // Choices sent before the window listens for them would be lost.
+      await session.waitFor('html[data-menu="listening"]');
+      const pending = `${menuFile}.tmp`;
+      fs.writeFileSync(pending, `${id}\n`);
+      fs.renameSync(pending, menuFile);
+      await session.waitUntil(`the menu choice ${id} taken`, async () => !fs.existsSync(menuFile), 5_000);
+    };
+    if (open) {
+      await session.click(await session.waitFor('[data-testid="open-folder"]'));
+      await session.waitFor('[data-testid="step-title"]');
+    } else {
+      await session.waitFor('[data-testid="open-folder"]');
+    }
+    await work(session, { project, choose });
+  } catch (error) {
+    if (session) {
+      await saveScreenshot(session, `${name}-failure`).catch(() => {});
+      const text = await session.execute('return document.body.innerText').catch(() => '');
+      console.error(`page text at failure:\n${String(text).slice(0, 2000)}`);
+    }
+    throw error;
+  } finally {
+    if (session) await session.end();
+    await stopProcess(driver);
+    if (project) fs.rmSync(project, { recursive: true, force: true });
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Starts the app on a copy of the sample, opens it, and runs
+ * `work(session, project)`.
+ */
+export function withSampleOpen(name, work) {
   return withProjectOpen(name, copySample(), work);
+}
+
+/** Like `withSampleOpen`, for a project folder the caller prepared (removed afterwards). */
+export function withProjectOpen(name, project, work) {
+  return withApp(name, { project, open: true }, (session) => work(session, project));
+}
+
+/** Like `withSampleOpen`, but leaves the app on its welcome view. */
+export function withSampleAtWelcome(name, work) {
+  const project = copySample();
+  return withApp(name, { project }, (session) => work(session, project));
 }
 
 /**
@@ -50,75 +121,10 @@ export function copyCorpusSet(set) {
   return dir;
 }
 
-/**
- * Like `withSampleOpen`, for a project folder the caller prepared (a
- * temporary copy: it is removed afterwards).
- */
-export async function withProjectOpen(name, project, work) {
-  assert.ok(fs.existsSync(application), `app binary missing: ${application}`);
-  const config = fs.mkdtempSync(path.join(os.tmpdir(), 'deployplan-config-'));
-  const { child: driver, url } = await startDriver({
-    DEPLOYPLAN_E2E_PICK_FOLDER: project,
-    XDG_CONFIG_HOME: config,
-  });
-  let session;
-  try {
-    session = await Session.create(url, application);
-    await session.click(await session.waitFor('[data-testid="open-folder"]'));
-    await session.waitFor('[data-testid="step-title"]');
-    await work(session, project);
-  } catch (error) {
-    if (session) {
-      await saveScreenshot(session, `${name}-failure`).catch(() => {});
-      const text = await session.execute('return document.body.innerText').catch(() => '');
-      console.error(`page text at failure:\n${String(text).slice(0, 2000)}`);
-    }
-    throw error;
-  } finally {
-    if (session) await session.end();
-    await stopProcess(driver);
-    fs.rmSync(project, { recursive: true, force: true });
-    fs.rmSync(config, { recursive: true, force: true });
-  }
-}
-
 /** Picks `value` in a <select>, as a user would, and waits until it holds. */
 export async function selectOption(session, selector, value) {
   const option = await session.waitFor(`${selector} option[value="${value}"]`);
   await session.click(option);
   await session.waitUntil(`${selector} to hold ${value}`, async () =>
     (await session.execute('return document.querySelector(arguments[0]).value', [selector])) === value);
-}
-
-/**
- * Like `withSampleOpen`, but hands over the app still on its welcome view:
- * `work(session, project)` opens the project itself (with
- * [data-testid="open-folder"]) when it wants to.
- */
-export async function withSampleAtWelcome(name, work) {
-  assert.ok(fs.existsSync(application), `app binary missing: ${application}`);
-  const project = copySample();
-  const config = fs.mkdtempSync(path.join(os.tmpdir(), 'deployplan-config-'));
-  const { child: driver, url } = await startDriver({
-    DEPLOYPLAN_E2E_PICK_FOLDER: project,
-    XDG_CONFIG_HOME: config,
-  });
-  let session;
-  try {
-    session = await Session.create(url, application);
-    await session.waitFor('[data-testid="open-folder"]');
-    await work(session, project);
-  } catch (error) {
-    if (session) {
-      await saveScreenshot(session, `${name}-failure`).catch(() => {});
-      const text = await session.execute('return document.body.innerText').catch(() => '');
-      console.error(`page text at failure:\n${String(text).slice(0, 2000)}`);
-    }
-    throw error;
-  } finally {
-    if (session) await session.end();
-    await stopProcess(driver);
-    fs.rmSync(project, { recursive: true, force: true });
-    fs.rmSync(config, { recursive: true, force: true });
-  }
 }

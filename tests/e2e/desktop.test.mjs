@@ -11,48 +11,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { application, copySample, repo, saveScreenshot } from './app.mjs';
-import { startDriver, stopProcess, Session } from './webdriver.mjs';
-
-/** Starts the app on the welcome view with `env`; runs `work(session, context)`. */
-async function withApp(name, env, work) {
-  assert.ok(fs.existsSync(application), `app binary missing: ${application}`);
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'deployplan-desktop-'));
-  const config = path.join(scratch, 'config');
-  fs.mkdirSync(config);
-  const menuFile = path.join(scratch, 'menu-choice');
-  const { child: driver, url } = await startDriver({
-    XDG_CONFIG_HOME: config,
-    DEPLOYPLAN_E2E_MENU_FILE: menuFile,
-    ...env,
-  });
-  let session;
-  try {
-    session = await Session.create(url, application);
-    await session.waitFor('[data-testid="open-folder"]');
-    // Menu choices sent before the window listens for them would be lost.
-    await session.waitFor('html[data-menu="listening"]');
-    /** Chooses a menu item by id, as a click on it would. */
-    const choose = async (id) => {
-      const pending = `${menuFile}.tmp`;
-      fs.writeFileSync(pending, `${id}\n`);
-      fs.renameSync(pending, menuFile);
-      await session.waitUntil(`the menu choice ${id} taken`, async () => !fs.existsSync(menuFile), 5_000);
-    };
-    await work(session, { choose, scratch });
-  } catch (error) {
-    if (session) {
-      await saveScreenshot(session, `${name}-failure`).catch(() => {});
-      const text = await session.execute('return document.body.innerText').catch(() => '');
-      console.error(`page text at failure:\n${String(text).slice(0, 2000)}`);
-    }
-    throw error;
-  } finally {
-    if (session) await session.end();
-    await stopProcess(driver);
-    fs.rmSync(scratch, { recursive: true, force: true });
-  }
-}
+import { copySample, repo, saveScreenshot, withApp } from './app.mjs';
 
 const key = (value, modifier) => ({
   actions: [{
@@ -71,78 +30,73 @@ const ESCAPE = '\uE00C';
 const version = fs.readFileSync(path.join(repo, 'Cargo.toml'), 'utf8').match(/^version = "([^"]+)"/m)[1];
 
 test('the app menu runs File, View and Help actions, and Open Recent opens a listed project', async () => {
-  const project = copySample();
-  try {
-    await withApp('menu', { DEPLOYPLAN_E2E_PICK_FOLDER: project }, async (session, { choose }) => {
-      // Help works before a project is open.
-      await choose('about');
-      await session.waitUntil('About shows the version', async () =>
-        (await session.textOf('[data-testid="about"]').catch(() => '')).includes(`Version ${version}`));
-      await saveScreenshot(session, 'menu-about').catch(() => {});
-      await session.send('POST', '/actions', key(ESCAPE));
-      await session.waitUntil('About closed', async () => (await session.findAll('dialog[open]')).length === 0);
-      await choose('shortcuts');
-      await session.waitFor('[data-testid="shortcuts-sheet"]');
-      await session.send('POST', '/actions', key(ESCAPE));
-      await session.waitUntil('the sheet closed', async () => (await session.findAll('dialog[open]')).length === 0);
+  await withApp('menu', { project: copySample() }, async (session, { choose, project }) => {
+    // Help works before a project is open.
+    await choose('about');
+    await session.waitUntil('About shows the version', async () =>
+      (await session.textOf('[data-testid="about"]').catch(() => '')).includes(`Version ${version}`));
+    await saveScreenshot(session, 'menu-about').catch(() => {});
+    await session.send('POST', '/actions', key(ESCAPE));
+    await session.waitUntil('About closed', async () => (await session.findAll('dialog[open]')).length === 0);
+    await choose('shortcuts');
+    await session.waitFor('[data-testid="shortcuts-sheet"]');
+    await session.send('POST', '/actions', key(ESCAPE));
+    await session.waitUntil('the sheet closed', async () => (await session.findAll('dialog[open]')).length === 0);
 
-      // What needs a project does nothing without one.
-      await choose('documents');
-      await choose('review');
-      assert.equal((await session.findAll('dialog[open]')).length, 0);
-      assert.equal((await session.findAll('[data-testid="review-view"]')).length, 0);
+    // What needs a project does nothing without one.
+    await choose('documents');
+    await choose('review');
+    assert.equal((await session.findAll('dialog[open]')).length, 0);
+    assert.equal((await session.findAll('[data-testid="review-view"]')).length, 0);
 
-      // File › Open Folder… (the e2e stand-in for the dialog hands over the folder).
-      await choose('open');
-      await session.waitFor('[data-testid="step-title"]');
+    // File › Open Folder… (the e2e stand-in for the dialog hands over the folder).
+    await choose('open');
+    await session.waitFor('[data-testid="step-title"]');
 
-      // View: Documents, Review & Export and back to the Wizard, Next Step.
-      await choose('documents');
-      await session.waitFor('[data-testid="documents-panel"]');
-      await session.send('POST', '/actions', key(ESCAPE));
-      await session.waitUntil('Documents closed', async () => (await session.findAll('dialog[open]')).length === 0);
-      await choose('next');
-      await session.waitUntil('step 1 shown', async () => (await session.textOf('[data-testid="step-title"]')).startsWith('1.'));
-      await choose('review');
-      await session.waitFor('[data-testid="review-view"]');
-      await choose('wizard');
-      await session.waitUntil('back in the wizard', async () => (await session.findAll('[data-testid="review-view"]')).length === 0);
+    // View: Documents, Review & Export and back to the Wizard, Next Step.
+    await choose('documents');
+    await session.waitFor('[data-testid="documents-panel"]');
+    await session.send('POST', '/actions', key(ESCAPE));
+    await session.waitUntil('Documents closed', async () => (await session.findAll('dialog[open]')).length === 0);
+    await choose('next');
+    await session.waitUntil('step 1 shown', async () => (await session.textOf('[data-testid="step-title"]')).startsWith('1.'));
+    await choose('review');
+    await session.waitFor('[data-testid="review-view"]');
+    await choose('wizard');
+    await session.waitUntil('back in the wizard', async () => (await session.findAll('[data-testid="review-view"]')).length === 0);
 
-      // File › Export… shows review mode with the export choices focused.
-      await choose('export');
-      await session.waitFor('[data-testid="review-view"]');
-      await session.waitUntil('an export button focused', async () =>
-        (await session.execute('return document.activeElement?.dataset.testid ?? ""')).startsWith('export-'));
-      await choose('wizard');
-      await session.waitUntil('back in the wizard', async () => (await session.findAll('[data-testid="review-view"]')).length === 0);
+    // File › Export… shows review mode with the export choices focused.
+    await choose('export');
+    await session.waitFor('[data-testid="review-view"]');
+    await session.waitUntil('an export button focused', async () =>
+      (await session.execute('return document.activeElement?.dataset.testid ?? ""')).startsWith('export-'));
+    await choose('wizard');
+    await session.waitUntil('back in the wizard', async () => (await session.findAll('[data-testid="review-view"]')).length === 0);
 
-      // Help › Glossary.
-      await choose('glossary');
-      await session.waitFor('dialog[open] input[type="search"]');
-      await session.send('POST', '/actions', key(ESCAPE));
-      await session.waitUntil('Glossary closed', async () => (await session.findAll('dialog[open]')).length === 0);
+    // Help › Glossary.
+    await choose('glossary');
+    await session.waitFor('dialog[open] input[type="search"]');
+    await session.send('POST', '/actions', key(ESCAPE));
+    await session.waitUntil('Glossary closed', async () => (await session.findAll('dialog[open]')).length === 0);
 
-      // File › Save Plan writes the plan.
-      await choose('save');
-      await session.waitUntil('saved', async () => (await session.textOf('[data-testid="save-status"]')).startsWith('Saved to'));
-      assert.ok(fs.existsSync(path.join(project, 'project_docs/deploymentPlan.md')));
+    // File › Save Plan writes the plan.
+    await choose('save');
+    await session.waitUntil('saved', async () => (await session.textOf('[data-testid="save-status"]')).startsWith('Saved to'));
+    assert.ok(fs.existsSync(path.join(project, 'project_docs/deploymentPlan.md')));
 
-      // File › Open Recent › (first) opens the project listed first again.
-      await session.click(await session.find('.back'));
-      await session.waitFor('[data-testid="open-folder"]');
-      await choose('recent:0');
-      await session.waitFor('[data-testid="step-title"]');
-      assert.ok((await session.textOf('.project .root')).includes(path.basename(project)));
+    // File › Open Recent › (first) opens the project listed first again.
+    await session.click(await session.find('.back'));
+    await session.waitFor('[data-testid="open-folder"]');
+    await choose('recent:0');
+    await session.waitFor('[data-testid="step-title"]');
+    assert.ok((await session.textOf('.project .root')).includes(path.basename(project)));
 
-      // File › Open Recent › Clear Recent empties the welcome view's list too.
-      await session.click(await session.find('.back'));
-      await session.waitFor('[data-testid="forget-recent"]');
-      await choose('clear_recent');
-      await session.waitUntil('the list emptied', async () => (await session.textOf('.recent')).includes('No recent projects yet'));
-    });
-  } finally {
-    fs.rmSync(project, { recursive: true, force: true });
-  }
+    // File › Open Recent › Clear Recent empties the welcome view's list too.
+    await session.click(await session.find('.back'));
+    await session.waitFor('[data-testid="forget-recent"]');
+    await choose('clear_recent');
+    await session.waitUntil('the list emptied', async () => (await session.textOf('.recent')).includes('No recent projects yet'));
+  });
 });
 
 /** A project folder with `count` documents, big enough that reading it takes a while. */
@@ -159,28 +113,23 @@ function largeProject(count) {
 }
 
 test('opening a large folder shows its progress and Cancel stops it, leaving the welcome view usable', async () => {
-  const project = largeProject(1900);
-  try {
-    await withApp('open-cancel', { DEPLOYPLAN_E2E_PICK_FOLDER: project }, async (session) => {
-      await session.click(await session.find('[data-testid="open-folder"]'));
-      await session.waitUntil('documents being read, counted', async () =>
-        /Reading documents… [\d,]+ of 1,900/.test(await session.textOf('[data-testid="open-progress"]').catch(() => '')), 60_000);
-      await saveScreenshot(session, 'open-progress').catch(() => {});
-      await session.click(await session.find('[data-testid="cancel-open"]'));
-      await session.waitUntil('opening cancelled', async () =>
-        (await session.textOf('[data-testid="open-status"]')).includes('Opening cancelled'), 30_000);
-      assert.equal((await session.findAll('[data-testid="step-title"]')).length, 0, 'no project was opened');
-      assert.equal((await session.findAll('[data-testid="error"]')).length, 0, 'a cancel is not an error');
-      assert.equal((await session.textOf('.recent')).includes('No recent projects yet'), true, 'the folder was not listed as opened');
-      // Nothing was written into the folder.
-      assert.deepEqual(fs.readdirSync(project), ['docs']);
-      // The app goes on working.
-      await session.click(await session.find('[data-testid="open-sample"]'));
-      await session.waitFor('[data-testid="step-title"]');
-    });
-  } finally {
-    fs.rmSync(project, { recursive: true, force: true });
-  }
+  await withApp('open-cancel', { project: largeProject(1900) }, async (session, { project }) => {
+    await session.click(await session.find('[data-testid="open-folder"]'));
+    await session.waitUntil('documents being read, counted', async () =>
+      /Reading documents… [\d,]+ of 1,900/.test(await session.textOf('[data-testid="open-progress"]').catch(() => '')), 60_000);
+    await saveScreenshot(session, 'open-progress').catch(() => {});
+    await session.click(await session.find('[data-testid="cancel-open"]'));
+    await session.waitUntil('opening cancelled', async () =>
+      (await session.textOf('[data-testid="open-status"]')).includes('Opening cancelled'), 30_000);
+    assert.equal((await session.findAll('[data-testid="step-title"]')).length, 0, 'no project was opened');
+    assert.equal((await session.findAll('[data-testid="error"]')).length, 0, 'a cancel is not an error');
+    assert.equal((await session.textOf('.recent')).includes('No recent projects yet'), true, 'the folder was not listed as opened');
+    // Nothing was written into the folder.
+    assert.deepEqual(fs.readdirSync(project), ['docs']);
+    // The app goes on working.
+    await session.click(await session.find('[data-testid="open-sample"]'));
+    await session.waitFor('[data-testid="step-title"]');
+  });
 });
 
 /** The Chromium the export would use, behind a script that waits first, so an export lasts long enough to cancel. */
@@ -197,13 +146,9 @@ function slowChromium(folder) {
 test('a PDF export shows what it is doing and Cancel stops it without writing a file', async () => {
   const project = copySample();
   const exports = fs.mkdtempSync(path.join(os.tmpdir(), 'deployplan-exports-'));
-  const env = {
-    DEPLOYPLAN_E2E_PICK_FOLDER: project,
-    DEPLOYPLAN_E2E_EXPORT_DIR: exports,
-    DEPLOYPLAN_CHROMIUM: slowChromium(project),
-  };
+  const env = { DEPLOYPLAN_E2E_EXPORT_DIR: exports, DEPLOYPLAN_CHROMIUM: slowChromium(project) };
   try {
-    await withApp('export-cancel', env, async (session) => {
+    await withApp('export-cancel', { project, env }, async (session) => {
       await session.click(await session.find('[data-testid="open-folder"]'));
       await session.waitFor('[data-testid="step-title"]');
       await session.click(await session.find('[data-testid="open-review"]'));
@@ -224,48 +169,42 @@ test('a PDF export shows what it is doing and Cancel stops it without writing a 
       assert.deepEqual(fs.readdirSync(exports), ['deploymentPlan.md']);
     });
   } finally {
-    fs.rmSync(project, { recursive: true, force: true });
     fs.rmSync(exports, { recursive: true, force: true });
   }
 });
 
 test('Ctrl+F finds text in the plan preview, Enter steps through the matches, Esc closes', async () => {
-  const project = copySample();
-  try {
-    await withApp('find', { DEPLOYPLAN_E2E_PICK_FOLDER: project }, async (session) => {
-      const press = (value, modifier) => session.send('POST', '/actions', key(value, modifier));
-      await session.click(await session.find('[data-testid="open-folder"]'));
-      await session.waitFor('[data-testid="step-title"]');
-      await session.waitUntil('the preview rendered', async () => (await session.textOf('[data-testid="preview-content"]')).includes('Rollback'));
+  await withApp('find', { project: copySample() }, async (session) => {
+    const press = (value, modifier) => session.send('POST', '/actions', key(value, modifier));
+    await session.click(await session.find('[data-testid="open-folder"]'));
+    await session.waitFor('[data-testid="step-title"]');
+    await session.waitUntil('the preview rendered', async () => (await session.textOf('[data-testid="preview-content"]')).includes('Rollback'));
 
-      await press('f', CONTROL);
-      const input = await session.waitFor('[data-testid="find-input"]');
-      await session.waitUntil('the find box focused', async () =>
-        (await session.execute('return document.activeElement?.dataset.testid ?? ""')) === 'find-input');
-      await session.type(input, 'rollback');
-      const counted = await session.waitUntil('matches counted', async () =>
-        (await session.textOf('[data-testid="find-count"]')).match(/^1 of (\d+)$/));
-      const expected = Number(counted[1]);
-      assert.ok(expected > 2, `the sample plan mentions rollback more than twice (${expected})`);
-      // Every match is a highlighted "rollback", whatever its case.
-      const found = await session.execute(`return CSS.highlights
-        ? [...CSS.highlights.get('find-match')].map((range) => range.toString().toLowerCase())
-        : null`);
-      if (found) assert.deepEqual(found, Array(expected).fill('rollback'));
-      await press(ENTER);
-      await session.waitUntil('the next match', async () => (await session.textOf('[data-testid="find-count"]')) === `2 of ${expected}`);
-      await press(ENTER, SHIFT);
-      await session.waitUntil('back to the first', async () => (await session.textOf('[data-testid="find-count"]')) === `1 of ${expected}`);
-      await saveScreenshot(session, 'find').catch(() => {});
+    await press('f', CONTROL);
+    const input = await session.waitFor('[data-testid="find-input"]');
+    await session.waitUntil('the find box focused', async () =>
+      (await session.execute('return document.activeElement?.dataset.testid ?? ""')) === 'find-input');
+    await session.type(input, 'rollback');
+    const counted = await session.waitUntil('matches counted', async () =>
+      (await session.textOf('[data-testid="find-count"]')).match(/^1 of (\d+)$/));
+    const expected = Number(counted[1]);
+    assert.ok(expected > 2, `the sample plan mentions rollback more than twice (${expected})`);
+    // Every match is a highlighted "rollback", whatever its case.
+    const found = await session.execute(`return CSS.highlights
+      ? [...CSS.highlights.get('find-match')].map((range) => range.toString().toLowerCase())
+      : null`);
+    if (found) assert.deepEqual(found, Array(expected).fill('rollback'));
+    await press(ENTER);
+    await session.waitUntil('the next match', async () => (await session.textOf('[data-testid="find-count"]')) === `2 of ${expected}`);
+    await press(ENTER, SHIFT);
+    await session.waitUntil('back to the first', async () => (await session.textOf('[data-testid="find-count"]')) === `1 of ${expected}`);
+    await saveScreenshot(session, 'find').catch(() => {});
 
-      await session.clear(input);
-      await session.type(input, 'no-such-words-here');
-      await session.waitUntil('no matches', async () => (await session.textOf('[data-testid="find-count"]')) === 'No matches');
+    await session.clear(input);
+    await session.type(input, 'no-such-words-here');
+    await session.waitUntil('no matches', async () => (await session.textOf('[data-testid="find-count"]')) === 'No matches');
 
-      await press(ESCAPE);
-      await session.waitUntil('the find bar closed', async () => (await session.findAll('[data-testid="find-bar"]')).length === 0);
-    });
-  } finally {
-    fs.rmSync(project, { recursive: true, force: true });
-  }
+    await press(ESCAPE);
+    await session.waitUntil('the find bar closed', async () => (await session.findAll('[data-testid="find-bar"]')).length === 0);
+  });
 });

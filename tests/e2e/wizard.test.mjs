@@ -4,42 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startDriver, stopProcess, Session } from './webdriver.mjs';
-
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const application = process.env.DEPLOYPLAN_APP_BINARY
-  || path.join(process.env.CARGO_TARGET_DIR || path.join(repo, 'target'), 'debug/deployplan-app');
-const screenshots = path.join(repo, 'tests/e2e/screenshots');
-
-function copySample() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deployplan-e2e-'));
-  fs.cpSync(path.join(repo, 'examples/sample-project'), dir, { recursive: true });
-  for (const leftover of ['project_docs/deploymentPlan.md', 'project_docs/deploymentPlan.draft.json', '.deployplan']) {
-    fs.rmSync(path.join(dir, leftover), { recursive: true, force: true });
-  }
-  return dir;
-}
-
-async function saveScreenshot(session, name) {
-  fs.mkdirSync(screenshots, { recursive: true });
-  const png = await session.screenshot();
-  fs.writeFileSync(path.join(screenshots, `${name}.png`), Buffer.from(png, 'base64'));
-}
+import { copySample, saveScreenshot, withApp } from './app.mjs';
 
 test('a user opens a folder, edits a field, sees the preview change and saves the plan', async () => {
-  assert.ok(fs.existsSync(application), `app binary missing: ${application}`);
-  const project = copySample();
-  const config = fs.mkdtempSync(path.join(os.tmpdir(), 'deployplan-config-'));
-  const { child: driver, url } = await startDriver({
-    DEPLOYPLAN_E2E_PICK_FOLDER: project,
-    XDG_CONFIG_HOME: config,
-  });
-  let session;
-  try {
-    session = await Session.create(url, application);
+  await withApp('wizard', { project: copySample() }, async (session, { project }) => {
     await saveScreenshot(session, 'welcome').catch(() => {});
     await session.click(await session.waitFor('[data-testid="open-folder"]'));
 
@@ -70,17 +39,5 @@ test('a user opens a folder, edits a field, sees the preview change and saves th
     const headings = written.split('\n').filter((line) => /^## (\d|1[01])\. /.test(line));
     assert.equal(headings.length, 12, `12 section headings, got:\n${headings.join('\n')}`);
     assert.ok(written.includes('## 0. Introduction & Goals') && written.includes('## 11. Roles & Responsibilities'));
-  } catch (error) {
-    if (session) {
-      await saveScreenshot(session, 'failure').catch(() => {});
-      const text = await session.execute('return document.body.innerText').catch(() => '');
-      console.error(`page text at failure:\n${String(text).slice(0, 2000)}`);
-    }
-    throw error;
-  } finally {
-    if (session) await session.end();
-    await stopProcess(driver);
-    fs.rmSync(project, { recursive: true, force: true });
-    fs.rmSync(config, { recursive: true, force: true });
-  }
+  });
 });
