@@ -69,13 +69,14 @@ function highlightApi(): { registry: HighlightRegistry; Highlight: HighlightCons
  * and scrolls it into view. Without the Highlight API the current match is
  * selected instead.
  */
-export function showMatches(ranges: Range[], current: number): void {
+export function showMatches(ranges: Range[], current: number, root?: HTMLElement): void {
   const api = highlightApi();
   const range = ranges[current];
   if (api) {
     api.registry.set('find-match', new api.Highlight(...ranges));
     if (range) api.registry.set('find-current', new api.Highlight(range));
     else api.registry.delete('find-current');
+    if (root) repaint(root);
   } else if (range) {
     const selection = globalThis.getSelection?.();
     selection?.removeAllRanges();
@@ -86,10 +87,22 @@ export function showMatches(ranges: Range[], current: number): void {
 }
 
 /** Removes what `showMatches` showed. */
-export function clearMatches(): void {
+export function clearMatches(root?: HTMLElement): void {
   const api = highlightApi();
   if (api) {
     api.registry.delete('find-match');
     api.registry.delete('find-current');
+    if (root) repaint(root);
   }
+}
+
+/**
+ * Paints `root` afresh. WebKitGTK does not always repaint text whose
+ * highlight was removed, so a match of an earlier, shorter query ("ro" while
+ * typing "rollback") could stay coloured; a one-frame change of opacity makes
+ * it paint the whole element again.
+ */
+function repaint(root: HTMLElement): void {
+  root.style.setProperty('opacity', '0.999');
+  requestAnimationFrame(() => root.style.removeProperty('opacity'));
 }
