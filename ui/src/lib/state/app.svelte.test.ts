@@ -63,6 +63,33 @@ describe('app state', () => {
     expect(callsOf(calls, 'save_draft')).toHaveLength(1);
   });
 
+  it('snapshots are plain copies that follow every change and reuse unchanged answers', async () => {
+    mockCore();
+    await app.openSample();
+    const ids = Object.keys(app.answers.values);
+    expect(ids.length).toBeGreaterThan(2);
+    const [edited, accepted, untouched] = ids;
+    const before = app.snapshot();
+    expect(before).toEqual(JSON.parse(JSON.stringify($state.snapshot(app.answers))));
+
+    app.setValue(edited, 'Typed');
+    app.accept(accepted);
+    app.goTo('s1');
+    const after = app.snapshot();
+    expect(after.values[edited]).toEqual({ value: 'Typed', origin: 'user' });
+    expect(after.values[accepted].origin).toBe('user');
+    expect(after.values[accepted].value).toEqual(before.values[accepted].value);
+    expect(after.current_step).toBe('s1');
+    // Unchanged answers are the same copies; changed ones are new.
+    expect(after.values[untouched]).toBe(before.values[untouched]);
+    expect(after.values[accepted]).not.toBe(before.values[accepted]);
+    // The earlier snapshot is left as it was.
+    expect(before.values[accepted].origin).not.toBe('user');
+    // Plain data, not state: the copy can be cloned and sent as it is.
+    expect(() => structuredClone(after)).not.toThrow();
+    expect(after).toEqual(JSON.parse(JSON.stringify($state.snapshot(app.answers))));
+  });
+
   it('writes one draft after a burst of changes, with the current step', async () => {
     const calls = mockCore();
     await app.openSample();
