@@ -71,9 +71,12 @@ async function showStep(session, step, number) {
 async function showPreviewDiagram(session, number) {
   await session.waitUntil(`the diagram of section ${number} drawn in the preview`, async () =>
     session.execute(`
-      const heading = [...document.querySelectorAll('#plan-preview h2')].find((h) => h.textContent.trim().startsWith(arguments[0]));
-      for (let node = heading?.nextElementSibling; node && node.tagName !== 'H2'; node = node.nextElementSibling) {
-        if (node.matches('figure.diagram') && node.querySelector('svg')) {
+      // In document order: the preview keeps each (sub-)section in its own block.
+      const nodes = [...document.querySelectorAll('#plan-preview h2, #plan-preview figure.diagram')];
+      const from = nodes.findIndex((h) => h.tagName === 'H2' && h.textContent.trim().startsWith(arguments[0]));
+      for (const node of from < 0 ? [] : nodes.slice(from + 1)) {
+        if (node.tagName === 'H2') break;
+        if (node.querySelector('svg')) {
           const box = node.getBoundingClientRect();
           if (box.top < 0 || box.bottom > innerHeight) node.scrollIntoView({ block: 'start' });
           return true;

@@ -9,8 +9,13 @@ describe('splitSections', () => {
     expect(parts.join('')).toBe(html);
   });
 
-  it('does not cut at sub-headings, escaped text or a heading inside a line', () => {
-    const html = '<h2>1. A</h2>\n<h3>x</h3>\n<pre><code>\n&lt;h2&gt;not a heading\n</code></pre>\n<p>see <h2></p>\n';
+  it('cuts before sub-section headings too', () => {
+    const html = '<h2>1. A</h2>\n<p>a</p>\n<h3>Workflow</h3>\n<p>b</p>\n<h4>detail</h4>\n<p>c</p>\n';
+    expect(splitSections(html)).toEqual(['<h2>1. A</h2>\n<p>a</p>\n', '<h3>Workflow</h3>\n<p>b</p>\n<h4>detail</h4>\n<p>c</p>\n']);
+  });
+
+  it('does not cut at escaped text or a heading inside a line', () => {
+    const html = '<h2>1. A</h2>\n<pre><code>\n&lt;h3&gt;not a heading\n</code></pre>\n<p>see <h2></p>\n';
     expect(splitSections(html)).toEqual([html]);
   });
 
