@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { saveScreenshot, selectOption, withSampleAtWelcome } from './app.mjs';
 import { AccessibilityAudit, describeViolation, runAxe } from './axe.mjs';
+import { KEYS } from './webdriver.mjs';
 
 const STEPS = Array.from({ length: 12 }, (_, index) => `s${index}`);
 const SECTION_1 = '1. Overall Deployment Strategy & Workflow';
@@ -61,8 +62,6 @@ async function goToStep(session, id) {
   await afterPaint(session);
 }
 
-const TAB = '\uE004';
-
 /**
  * The focused element, and whether a focus outline is drawn for it (on it, or
  * on the label around a checkbox) at least 2px wide in the theme's focus
@@ -98,9 +97,7 @@ async function walkFocus(session, audit, viewName, start, within, limit = 200) {
   await session.execute('window.__focusSeen = new WeakSet(); document.querySelector(arguments[0]).focus()', [start]);
   let reached = 0;
   for (let i = 0; i < limit; i++) {
-    await session.send('POST', '/actions', {
-      actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value: TAB }, { type: 'keyUp', value: TAB }] }],
-    });
+    await session.press(KEYS.TAB);
     const now = await session.execute(FOCUS_SHOWN, [within]);
     // Out of the view, or round again (a dialog keeps focus inside).
     if (!now.inside || now.again) break;
@@ -167,9 +164,7 @@ async function auditWizard(session, audit, project, theme, round) {
   await closeDialog(session);
 
   // Find in the plan, with matches highlighted.
-  await session.send('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions: [
-    { type: 'keyDown', value: '\uE009' }, { type: 'keyDown', value: 'f' }, { type: 'keyUp', value: 'f' }, { type: 'keyUp', value: '\uE009' },
-  ] }] });
+  await session.press('f', KEYS.CONTROL);
   await session.type(await session.waitFor('[data-testid="find-input"]'), 'rollback');
   await session.waitUntil('matches counted', async () => /^1 of \d+$/.test(await session.textOf('[data-testid="find-count"]')));
   await afterPaint(session);

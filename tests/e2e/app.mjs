@@ -30,6 +30,13 @@ export async function saveScreenshot(session, name) {
   fs.writeFileSync(path.join(screenshots, `${name}.png`), Buffer.from(png, 'base64'));
 }
 
+/** Keeps what a failed test saw: a screenshot (`<name>-failure.png`) and the page text. */
+export async function reportFailure(session, name) {
+  await saveScreenshot(session, `${name}-failure`).catch(() => {});
+  const text = await session.execute('return document.body.innerText').catch(() => '');
+  console.error(`page text at failure:\n${String(text).slice(0, 2000)}`);
+}
+
 /**
  * Starts the app through tauri-driver and runs `work(session, context)`;
  * always ends the session, stops the driver and removes the temporary
@@ -76,11 +83,7 @@ export async function withApp(name, { project, open = false, env = {} }, work) {
     }
     await work(session, { project, choose });
   } catch (error) {
-    if (session) {
-      await saveScreenshot(session, `${name}-failure`).catch(() => {});
-      const text = await session.execute('return document.body.innerText').catch(() => '');
-      console.error(`page text at failure:\n${String(text).slice(0, 2000)}`);
-    }
+    if (session) await reportFailure(session, name);
     throw error;
   } finally {
     if (session) await session.end();

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { application, copySample, saveScreenshot } from './app.mjs';
+import { application, copySample, reportFailure, saveScreenshot } from './app.mjs';
 import { startDriver, stopProcess, Session } from './webdriver.mjs';
 
 /** Whether a process with this PID is still alive (a zombie counts as gone). */
@@ -70,11 +70,7 @@ test('an edit typed a second before the app is killed is there when the project 
     assert.equal(value, marker, 'the field holds what was typed before the crash');
     await saveScreenshot(session, 'crash-restored').catch(() => {});
   } catch (error) {
-    if (session) {
-      await saveScreenshot(session, 'crash-failure').catch(() => {});
-      const text = await session.execute('return document.body.innerText').catch(() => '');
-      console.error(`page text at failure:\n${String(text).slice(0, 2000)}`);
-    }
+    if (session) await reportFailure(session, 'crash');
     throw error;
   } finally {
     if (session) await session.end();

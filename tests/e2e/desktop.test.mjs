@@ -12,20 +12,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { copySample, repo, saveScreenshot, withApp } from './app.mjs';
+import { KEYS } from './webdriver.mjs';
 
-const key = (value, modifier) => ({
-  actions: [{
-    type: 'key',
-    id: 'keyboard',
-    actions: modifier
-      ? [{ type: 'keyDown', value: modifier }, { type: 'keyDown', value }, { type: 'keyUp', value }, { type: 'keyUp', value: modifier }]
-      : [{ type: 'keyDown', value }, { type: 'keyUp', value }],
-  }],
-});
-const CONTROL = '\uE009';
-const SHIFT = '\uE008';
-const ENTER = '\uE007';
-const ESCAPE = '\uE00C';
+const { CONTROL, SHIFT, ENTER, ESCAPE } = KEYS;
 
 const version = fs.readFileSync(path.join(repo, 'Cargo.toml'), 'utf8').match(/^version = "([^"]+)"/m)[1];
 
@@ -36,11 +25,11 @@ test('the app menu runs File, View and Help actions, and Open Recent opens a lis
     await session.waitUntil('About shows the version', async () =>
       (await session.textOf('[data-testid="about"]').catch(() => '')).includes(`Version ${version}`));
     await saveScreenshot(session, 'menu-about').catch(() => {});
-    await session.send('POST', '/actions', key(ESCAPE));
+    await session.press(ESCAPE);
     await session.waitUntil('About closed', async () => (await session.findAll('dialog[open]')).length === 0);
     await choose('shortcuts');
     await session.waitFor('[data-testid="shortcuts-sheet"]');
-    await session.send('POST', '/actions', key(ESCAPE));
+    await session.press(ESCAPE);
     await session.waitUntil('the sheet closed', async () => (await session.findAll('dialog[open]')).length === 0);
 
     // What needs a project does nothing without one.
@@ -56,7 +45,7 @@ test('the app menu runs File, View and Help actions, and Open Recent opens a lis
     // View: Documents, Review & Export and back to the Wizard, Next Step.
     await choose('documents');
     await session.waitFor('[data-testid="documents-panel"]');
-    await session.send('POST', '/actions', key(ESCAPE));
+    await session.press(ESCAPE);
     await session.waitUntil('Documents closed', async () => (await session.findAll('dialog[open]')).length === 0);
     await choose('next');
     await session.waitUntil('step 1 shown', async () => (await session.textOf('[data-testid="step-title"]')).startsWith('1.'));
@@ -76,7 +65,7 @@ test('the app menu runs File, View and Help actions, and Open Recent opens a lis
     // Help › Glossary.
     await choose('glossary');
     await session.waitFor('dialog[open] input[type="search"]');
-    await session.send('POST', '/actions', key(ESCAPE));
+    await session.press(ESCAPE);
     await session.waitUntil('Glossary closed', async () => (await session.findAll('dialog[open]')).length === 0);
 
     // File › Save Plan writes the plan.
@@ -175,7 +164,7 @@ test('a PDF export shows what it is doing and Cancel stops it without writing a 
 
 test('Ctrl+F finds text in the plan preview, Enter steps through the matches, Esc closes', async () => {
   await withApp('find', { project: copySample() }, async (session) => {
-    const press = (value, modifier) => session.send('POST', '/actions', key(value, modifier));
+    const press = (value, modifier) => session.press(value, modifier);
     await session.click(await session.find('[data-testid="open-folder"]'));
     await session.waitFor('[data-testid="step-title"]');
     await session.waitUntil('the preview rendered', async () => (await session.textOf('[data-testid="preview-content"]')).includes('Rollback'));

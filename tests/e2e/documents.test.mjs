@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { saveScreenshot, withSampleOpen } from './app.mjs';
+import { KEYS } from './webdriver.mjs';
 
 test('a value’s source opens the document at the cited line, and a role choice is remembered', async () => {
   await withSampleOpen('documents', async (session, project) => {
@@ -23,8 +24,7 @@ test('a value’s source opens the document at the cited line, and a role choice
       return box.top >= frame.top && box.bottom <= frame.bottom;`);
     assert.ok(inView, 'the viewer is scrolled to the cited line');
     await saveScreenshot(session, 'document-viewer').catch(() => {});
-    await session.send('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions: [
-      { type: 'keyDown', value: '\uE00C' }, { type: 'keyUp', value: '\uE00C' }] }] });
+    await session.press(KEYS.ESCAPE);
     await session.waitUntil('the viewer to close', async () =>
       (await session.findAll('[data-testid="document-viewer"]')).length === 0);
     const focused = await session.execute('return document.activeElement?.dataset.testid ?? ""');

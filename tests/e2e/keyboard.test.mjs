@@ -3,20 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { saveScreenshot, withSampleOpen } from './app.mjs';
+import { KEYS } from './webdriver.mjs';
 
-const key = (value, modifier) => ({
-  actions: [{
-    type: 'key',
-    id: 'keyboard',
-    actions: modifier
-      ? [{ type: 'keyDown', value: modifier }, { type: 'keyDown', value }, { type: 'keyUp', value }, { type: 'keyUp', value: modifier }]
-      : [{ type: 'keyDown', value }, { type: 'keyUp', value }],
-  }],
-});
-const TAB = '\uE004';
-const SHIFT = '\uE008';
-const ENTER = '\uE007';
-const ESCAPE = '\uE00C';
+const { TAB, SHIFT, ENTER, ESCAPE } = KEYS;
 
 /** The focused element: its test id or name, and whether it is visibly focused. */
 const FOCUSED = `const e = document.activeElement;
@@ -30,7 +19,7 @@ const FOCUSED = `const e = document.activeElement;
 
 test('Tab walks the wizard and the Documents panel with visible focus; Esc closes and returns focus', async () => {
   await withSampleOpen('keyboard', async (session) => {
-    const press = (value, modifier) => session.send('POST', '/actions', key(value, modifier));
+    const press = (value, modifier) => session.press(value, modifier);
     const focused = () => session.execute(FOCUSED);
 
     // Forward through the step's form, then back up into the side list.

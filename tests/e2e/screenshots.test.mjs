@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { copySample, repo, selectOption, withProjectOpen } from './app.mjs';
+import { KEYS } from './webdriver.mjs';
 
 const OUT = process.env.DEPLOYPLAN_SCREENSHOT_DIR
   ? path.resolve(repo, process.env.DEPLOYPLAN_SCREENSHOT_DIR)
@@ -136,9 +137,7 @@ test('every view renders in the light and the dark theme (screenshots)', async (
         await shoot(session, 'wizard-rollback', theme);
 
         // Find in the plan (Ctrl+F), the matches highlighted in the preview.
-        await session.send('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions: [
-          { type: 'keyDown', value: '\uE009' }, { type: 'keyDown', value: 'f' }, { type: 'keyUp', value: 'f' }, { type: 'keyUp', value: '\uE009' },
-        ] }] });
+        await session.press('f', KEYS.CONTROL);
         await session.type(await session.waitFor('[data-testid="find-input"]'), 'rollback');
         await session.waitUntil('matches counted', async () => /^1 of \d+$/.test(await session.textOf('[data-testid="find-count"]')));
         await shoot(session, 'find', theme);

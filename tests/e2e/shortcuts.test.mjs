@@ -3,28 +3,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { saveScreenshot, withSampleOpen } from './app.mjs';
+import { KEYS } from './webdriver.mjs';
 
-const CONTROL = '\uE009';
-const ALT = '\uE00A';
-const ESCAPE = '\uE00C';
-const PAGE_DOWN = '\uE00F';
-const LEFT = '\uE012';
-const RIGHT = '\uE014';
-const F1 = '\uE031';
+const { CONTROL, ALT, ESCAPE, PAGE_DOWN, LEFT, RIGHT, F1 } = KEYS;
 
-const chord = (value, modifier) => ({
-  actions: [{
-    type: 'key',
-    id: 'keyboard',
-    actions: modifier
-      ? [{ type: 'keyDown', value: modifier }, { type: 'keyDown', value }, { type: 'keyUp', value }, { type: 'keyUp', value: modifier }]
-      : [{ type: 'keyDown', value }, { type: 'keyUp', value }],
-  }],
-});
 
 test('shortcuts move between steps, open review, find, the sheet, save and open', async () => {
   await withSampleOpen('shortcuts', async (session) => {
-    const press = (value, modifier) => session.send('POST', '/actions', chord(value, modifier));
+    const press = (value, modifier) => session.press(value, modifier);
     const title = async () => (await session.textOf('[data-testid="step-title"]')).trim();
     const focusedId = () => session.execute('return document.activeElement.id || document.activeElement.dataset.testid || document.activeElement.tagName');
     const waitForStep = (prefix) => session.waitUntil(`step ${prefix}`, async () => (await title()).startsWith(prefix));

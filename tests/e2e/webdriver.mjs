@@ -89,6 +89,21 @@ async function call(url, method, path, body) {
 }
 
 /** A WebDriver session against the app. */
+/** WebDriver's codes for the keys the tests press. */
+export const KEYS = {
+  TAB: '\uE004',
+  ENTER: '\uE007',
+  SHIFT: '\uE008',
+  CONTROL: '\uE009',
+  ALT: '\uE00A',
+  ESCAPE: '\uE00C',
+  PAGE_UP: '\uE00E',
+  PAGE_DOWN: '\uE00F',
+  LEFT: '\uE012',
+  RIGHT: '\uE014',
+  F1: '\uE031',
+};
+
 export class Session {
   /**
    * Starts the app in a new session. A refused or reset connection (tauri-driver
@@ -160,6 +175,14 @@ export class Session {
   /** The textContent of the first element matching `selector` ('' when none). */
   textOf(selector) {
     return this.execute('const e = document.querySelector(arguments[0]); return e ? e.textContent : "";', [selector]);
+  }
+
+  /** Presses `value` (a character or a `KEYS` entry), holding `modifier` if given, as a user would. */
+  press(value, modifier) {
+    const keys = modifier
+      ? [{ type: 'keyDown', value: modifier }, { type: 'keyDown', value }, { type: 'keyUp', value }, { type: 'keyUp', value: modifier }]
+      : [{ type: 'keyDown', value }, { type: 'keyUp', value }];
+    return this.send('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions: keys }] });
   }
 
   click(element) { return this.send('POST', `/element/${element}/click`, {}); }

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { application, copySample, saveScreenshot } from './app.mjs';
+import { application, copySample, reportFailure, saveScreenshot } from './app.mjs';
 import { startDriver, stopProcess, Session } from './webdriver.mjs';
 
 const HOSTILE_FILE = '<svg onload=window.__xss=1>.md';
@@ -238,11 +238,7 @@ test('planted and typed payloads never run, and the shell keeps the app in its w
     assert.equal(await session.execute('return document.title'), 'DeployPlan');
     await assertInert(session, 'the end');
   } catch (error) {
-    if (session) {
-      await saveScreenshot(session, 'xss-failure').catch(() => {});
-      const text = await session.execute('return document.body.innerText').catch(() => '');
-      console.error(`page text at failure:\n${String(text).slice(0, 2000)}`);
-    }
+    if (session) await reportFailure(session, 'xss');
     throw error;
   } finally {
     if (session) await session.end();
