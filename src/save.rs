@@ -241,79 +241,32 @@ pub fn diff_lines(path: &str, on_disk: &str, new: &str) -> PlanDiff {
                 skipped: u32::try_from(gap).unwrap_or(u32::MAX),
             });
         }
+        // Every op pairs its old and new lines one by one: an equal run on
+        // both sides, a deletion on the left only, an insertion on the right
+        // only, a replacement side by side with the longer side's rest alone.
         for op in group {
-            match *op {
-                DiffOp::Equal {
-                    old_index,
-                    new_index,
-                    len,
-                } => {
-                    for i in 0..len {
-                        rows.push(DiffRow {
-                            kind: DiffKind::Same,
-                            left_line: number(old_index + i),
-                            left: Some(line(&old_lines, old_index + i)),
-                            right_line: number(new_index + i),
-                            right: Some(line(&new_lines, new_index + i)),
-                            skipped: 0,
-                        });
-                    }
-                }
-                DiffOp::Delete {
-                    old_index, old_len, ..
-                } => {
-                    removed += u32::try_from(old_len).unwrap_or(u32::MAX);
-                    for i in 0..old_len {
-                        rows.push(DiffRow {
-                            kind: DiffKind::Removed,
-                            left_line: number(old_index + i),
-                            left: Some(line(&old_lines, old_index + i)),
-                            right_line: None,
-                            right: None,
-                            skipped: 0,
-                        });
-                    }
-                }
-                DiffOp::Insert {
-                    new_index, new_len, ..
-                } => {
-                    added += u32::try_from(new_len).unwrap_or(u32::MAX);
-                    for i in 0..new_len {
-                        rows.push(DiffRow {
-                            kind: DiffKind::Added,
-                            left_line: None,
-                            left: None,
-                            right_line: number(new_index + i),
-                            right: Some(line(&new_lines, new_index + i)),
-                            skipped: 0,
-                        });
-                    }
-                }
-                DiffOp::Replace {
-                    old_index,
-                    old_len,
-                    new_index,
-                    new_len,
-                } => {
-                    removed += u32::try_from(old_len).unwrap_or(u32::MAX);
-                    added += u32::try_from(new_len).unwrap_or(u32::MAX);
-                    for i in 0..old_len.max(new_len) {
-                        let left = (i < old_len).then(|| old_index + i);
-                        let right = (i < new_len).then(|| new_index + i);
-                        rows.push(DiffRow {
-                            kind: match (left, right) {
-                                (Some(_), Some(_)) => DiffKind::Changed,
-                                (Some(_), None) => DiffKind::Removed,
-                                _ => DiffKind::Added,
-                            },
-                            left_line: left.and_then(number),
-                            left: left.map(|index| line(&old_lines, index)),
-                            right_line: right.and_then(number),
-                            right: right.map(|index| line(&new_lines, index)),
-                            skipped: 0,
-                        });
-                    }
-                }
+            let (old, new) = (op.old_range(), op.new_range());
+            let same = matches!(op, DiffOp::Equal { .. });
+            if !same {
+                removed += u32::try_from(old.len()).unwrap_or(u32::MAX);
+                added += u32::try_from(new.len()).unwrap_or(u32::MAX);
+            }
+            for i in 0..old.len().max(new.len()) {
+                let left = (i < old.len()).then(|| old.start + i);
+                let right = (i < new.len()).then(|| new.start + i);
+                rows.push(DiffRow {
+                    kind: match (same, left, right) {
+                        (true, _, _) => DiffKind::Same,
+                        (false, Some(_), Some(_)) => DiffKind::Changed,
+                        (false, Some(_), None) => DiffKind::Removed,
+                        _ => DiffKind::Added,
+                    },
+                    left_line: left.and_then(number),
+                    left: left.map(|index| line(&old_lines, index)),
+                    right_line: right.and_then(number),
+                    right: right.map(|index| line(&new_lines, index)),
+                    skipped: 0,
+                });
             }
         }
         // Where the group ends on each side: an op that adds no lines on one
