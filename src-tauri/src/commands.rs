@@ -7,7 +7,7 @@ use crate::tasks::Tasks;
 use deployplan::answers::Answers;
 use deployplan::model::Role;
 use deployplan::plan::{glossary, steps, GlossaryEntry, StepDef};
-use deployplan::progress::Task;
+use deployplan::progress::{Progress, Task};
 use deployplan::recent::RecentProject;
 use deployplan::session::DocumentText;
 use deployplan::session::ProjectView;
@@ -57,16 +57,25 @@ pub async fn startup_project<R: Runtime>(
     tasks: State<'_, Tasks>,
 ) -> Result<Option<ProjectView>> {
     let session = Arc::clone(&session);
-    let view = tasks
-        .run(Task::Open, &app, move |progress| {
-            match session.take_startup_folder() {
-                Some(folder) => session.open(&folder, &progress).map(Some),
-                None => Ok(None),
-            }
-        })
-        .await?;
-    crate::menu::refresh_recent(&app);
-    Ok(view)
+    opening(&app, &tasks, move |progress| {
+        match session.take_startup_folder() {
+            Some(folder) => session.open(&folder, &progress).map(Some),
+            None => Ok(None),
+        }
+    })
+    .await
+}
+
+/// Opens a project with `open`, followed (and cancellable) as the `open`
+/// task, then brings the menu's Open Recent up to date.
+async fn opening<R: Runtime, T: Send + 'static>(
+    app: &AppHandle<R>,
+    tasks: &Tasks,
+    open: impl FnOnce(Progress) -> Result<T> + Send + 'static,
+) -> Result<T> {
+    let opened = tasks.run(Task::Open, app, open).await?;
+    crate::menu::refresh_recent(app);
+    Ok(opened)
 }
 
 /// Opens the project folder at `path`, a folder the user chose. Errors:
@@ -83,13 +92,10 @@ pub async fn open_project<R: Runtime>(
 ) -> Result<ProjectView> {
     let folder = crate::security::folder_argument(&path)?;
     let session = Arc::clone(&session);
-    let view = tasks
-        .run(Task::Open, &app, move |progress| {
-            session.open(&folder, &progress)
-        })
-        .await?;
-    crate::menu::refresh_recent(&app);
-    Ok(view)
+    opening(&app, &tasks, move |progress| {
+        session.open(&folder, &progress)
+    })
+    .await
 }
 
 /// Opens the bundled sample project.
@@ -100,16 +106,13 @@ pub async fn open_sample_project<R: Runtime>(
     tasks: State<'_, Tasks>,
 ) -> Result<ProjectView> {
     let session = Arc::clone(&session);
-    let view = tasks
-        .run(Task::Open, &app, move |progress| {
-            session.open(
-                &deployplan::sample::sample_project_for_editing()?,
-                &progress,
-            )
-        })
-        .await?;
-    crate::menu::refresh_recent(&app);
-    Ok(view)
+    opening(&app, &tasks, move |progress| {
+        session.open(
+            &deployplan::sample::sample_project_for_editing()?,
+            &progress,
+        )
+    })
+    .await
 }
 
 /// Asks the user for a project folder with the native dialog; `None` if cancelled.

@@ -110,45 +110,8 @@ pub fn run() {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::security_tests::{invoke, unchecked_app as app};
     use serde_json::{json, Value};
-    use tauri::ipc::{CallbackFn, InvokeBody};
-    use tauri::test::{
-        get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY,
-    };
-    use tauri::webview::InvokeRequest;
-    use tauri::WebviewWindow;
-
-    fn app(config: &std::path::Path) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
-        let session = Session::new(None, config.join("recent.json"));
-        let app = build(mock_builder(), session)
-            .build(mock_context(noop_assets()))
-            .expect("the app builds");
-        let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .expect("a window");
-        (app, webview)
-    }
-
-    fn invoke(
-        webview: &WebviewWindow<MockRuntime>,
-        command: &str,
-        body: Value,
-    ) -> Result<Value, Value> {
-        get_ipc_response(
-            webview,
-            InvokeRequest {
-                cmd: command.into(),
-                callback: CallbackFn(0),
-                error: CallbackFn(1),
-                url: "tauri://localhost".parse().expect("a url"),
-                body: InvokeBody::Json(body),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        )
-        .map(|response| response.deserialize::<Value>().expect("JSON"))
-    }
 
     #[test]
     fn opening_a_missing_folder_answers_with_a_code_and_a_message() {

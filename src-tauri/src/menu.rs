@@ -9,8 +9,8 @@ use crate::state::Session;
 use serde::Serialize;
 use std::sync::Arc;
 use tauri::menu::{
-    CheckMenuItemBuilder, IsMenuItem, Menu, MenuBuilder, MenuEvent, MenuItemBuilder, MenuItemKind,
-    Submenu, SubmenuBuilder,
+    CheckMenuItemBuilder, Menu, MenuBuilder, MenuEvent, MenuItemBuilder, MenuItemKind, Submenu,
+    SubmenuBuilder,
 };
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
@@ -195,7 +195,7 @@ fn recent_submenu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Submenu<R>> {
 /// Puts the recent projects (and Clear Recent) in the Open Recent submenu.
 fn fill_recent<R: Runtime>(app: &AppHandle<R>, submenu: &Submenu<R>) -> tauri::Result<()> {
     for old in submenu.items()? {
-        submenu.remove(old_item(&old))?;
+        submenu.remove(&old)?;
     }
     let recent = recent_projects(app);
     if recent.is_empty() {
@@ -213,16 +213,6 @@ fn fill_recent<R: Runtime>(app: &AppHandle<R>, submenu: &Submenu<R>) -> tauri::R
     }
     submenu.append(&tauri::menu::PredefinedMenuItem::separator(app)?)?;
     submenu.append(&MenuItemBuilder::with_id(CLEAR_RECENT, "&Clear Recent").build(app)?)
-}
-
-fn old_item<R: Runtime>(kind: &MenuItemKind<R>) -> &dyn IsMenuItem<R> {
-    match kind {
-        MenuItemKind::MenuItem(item) => item,
-        MenuItemKind::Submenu(item) => item,
-        MenuItemKind::Predefined(item) => item,
-        MenuItemKind::Check(item) => item,
-        MenuItemKind::Icon(item) => item,
-    }
 }
 
 /// The item (or submenu) with this id anywhere in the menu bar.

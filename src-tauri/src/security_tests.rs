@@ -41,7 +41,7 @@ fn invoke_from(
     .map(|response| response.deserialize::<Value>().expect("JSON"))
 }
 
-fn invoke(
+pub(crate) fn invoke(
     webview: &WebviewWindow<MockRuntime>,
     command: &str,
     body: Value,
@@ -51,7 +51,9 @@ fn invoke(
 
 /// The app on the mock runtime with no ACL (as in lib.rs's tests): what the
 /// commands themselves refuse.
-fn unchecked_app(config: &Path) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
+pub(crate) fn unchecked_app(
+    config: &Path,
+) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
     let session = Session::new(None, config.join("recent.json"));
     let app = build(mock_builder(), session)
         .build(mock_context(noop_assets()))
