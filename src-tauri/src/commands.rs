@@ -14,7 +14,7 @@ use deployplan::session::ProjectView;
 use serde::Serialize;
 use std::sync::Arc;
 use std::time::Instant;
-use tauri::{AppHandle, Runtime, State, WebviewWindow};
+use tauri::{AppHandle, Manager, Runtime, State, WebviewWindow};
 
 pub(crate) type Result<T> = std::result::Result<T, CommandError>;
 
@@ -261,6 +261,8 @@ pub struct AboutApp {
     name: String,
     version: String,
     license: &'static str,
+    /// How the webview draws (None where the app was built without `run`, as in tests).
+    drawing: Option<crate::rendering::Drawing>,
 }
 
 /// The app's name and version (from the package), for Help › About.
@@ -271,5 +273,8 @@ pub fn about_app<R: Runtime>(app: AppHandle<R>) -> AboutApp {
         name: package.name.clone(),
         version: package.version.to_string(),
         license: env!("CARGO_PKG_LICENSE"),
+        drawing: app
+            .try_state::<crate::rendering::Drawing>()
+            .map(|drawing| *drawing),
     }
 }

@@ -3,6 +3,7 @@
 mod commands;
 mod error;
 mod menu;
+mod rendering;
 mod review;
 mod saving;
 mod security;
@@ -89,12 +90,15 @@ pub fn run() {
         config_folder().join("window.json"),
     ));
     let restorer = Arc::clone(&memory);
+    let drawing = rendering::Drawing::detect();
     let app = build(tauri::Builder::default(), session)
+        .manage(drawing)
         .menu(menu::build)
         .on_menu_event(menu::on_menu_event)
         .setup(move |app| {
             use tauri::Manager;
             if let Some(window) = app.get_webview_window("main") {
+                rendering::apply(&window, drawing);
                 restorer.restore(&window);
             }
             #[cfg(feature = "e2e")]

@@ -17,6 +17,14 @@ import { KEYS } from './webdriver.mjs';
 const { CONTROL, SHIFT, ENTER, ESCAPE } = KEYS;
 
 const version = fs.readFileSync(path.join(repo, 'Cargo.toml'), 'utf8').match(/^version = "([^"]+)"/m)[1];
+/** Whether this machine has a GPU render node, which decides how the app draws (src-tauri/src/rendering.rs). */
+const hasGpu = (() => {
+  try {
+    return fs.readdirSync('/dev/dri').some((name) => name.startsWith('renderD'));
+  } catch {
+    return false;
+  }
+})();
 
 test('the app menu runs File, View and Help actions, and Open Recent opens a listed project', async () => {
   await withApp('menu', { project: copySample() }, async (session, { choose, project }) => {
@@ -24,6 +32,8 @@ test('the app menu runs File, View and Help actions, and Open Recent opens a lis
     await choose('about');
     await session.waitUntil('About shows the version', async () =>
       (await session.textOf('[data-testid="about"]').catch(() => '')).includes(`Version ${version}`));
+    const drawing = await session.textOf('[data-testid="about-drawing"]');
+    assert.match(drawing, hasGpu ? /with GPU compositing/ : /No GPU found/, 'About says how the app draws on this machine');
     await saveScreenshot(session, 'menu-about').catch(() => {});
     await session.press(ESCAPE);
     await session.waitUntil('About closed', async () => (await session.findAll('dialog[open]')).length === 0);

@@ -191,5 +191,44 @@ export class Session {
   text(element) { return this.send('GET', `/element/${element}/text`); }
   attribute(element, name) { return this.send('GET', `/element/${element}/attribute/${name}`); }
   execute(script, args = []) { return this.send('POST', '/execute/sync', { script, args }); }
-  screenshot() { return this.send('GET', '/screenshot'); }
+
+  /**
+   * A PNG (base64) of the window. WebKitGTK drawing without GPU compositing
+   * (the app's choice where there is no GPU, as under Xvfb: see
+   * src-tauri/src/rendering.rs) answers a screenshot only after its next
+   * paint, and a page where nothing changes never paints again: the command
+   * would wait for ever. So one pixel in a corner changes shade (by 1 %, not
+   * visible) every frame while the screenshot is taken.
+   */
+  async screenshot() {
+    await this.execute(KEEP_PAINTING, [true]);
+    try {
+      return await this.send('GET', '/screenshot');
+    } finally {
+      await this.execute(KEEP_PAINTING, [false]).catch(() => {});
+    }
+  }
 }
+
+/** Starts (true) or stops (false) a one-pixel element that repaints every frame; see `screenshot`. */
+const KEEP_PAINTING = `
+  const start = arguments[0];
+  const running = window.__e2eKeepPainting;
+  if (running) {
+    cancelAnimationFrame(running.frame);
+    running.pixel.remove();
+    window.__e2eKeepPainting = undefined;
+  }
+  if (!start) return;
+  const pixel = document.createElement('div');
+  pixel.setAttribute('aria-hidden', 'true');
+  pixel.style.cssText = 'position:fixed;left:0;bottom:0;width:1px;height:1px;pointer-events:none;z-index:2147483647';
+  document.documentElement.append(pixel);
+  const state = { pixel, frame: 0, shade: false };
+  const repaint = () => {
+    state.shade = !state.shade;
+    pixel.style.background = state.shade ? 'rgba(128,128,128,0.01)' : 'rgba(128,128,128,0.02)';
+    state.frame = requestAnimationFrame(repaint);
+  };
+  repaint();
+  window.__e2eKeepPainting = state;`;

@@ -247,7 +247,9 @@ export function syncMenu(projectOpen: boolean, reviewing: boolean): Promise<null
 }
 
 /** The app's name and version, for Help › About. */
-export type AboutApp = { name: string; version: string; license: string };
+/** How the webview draws: see src-tauri/src/rendering.rs. Null when unknown. */
+export type Drawing = 'gpu_found' | 'no_gpu_found' | 'compositing_on' | 'compositing_off';
+export type AboutApp = { name: string; version: string; license: string; drawing: Drawing | null };
 
 export function aboutApp(): Promise<AboutApp> {
   return call('about_app');

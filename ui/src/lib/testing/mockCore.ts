@@ -20,7 +20,7 @@ export function mockCore(overrides: Record<string, Handler> = {}): Call[] {
     save_plan: () => ({ path: '/home/me/shop/project_docs/deploymentPlan.md', backup: null }),
     sync_menu: () => null,
     cancel_task: () => null,
-    about_app: () => ({ name: 'deployplan-app', version: '0.1.0', license: 'MIT' }),
+    about_app: () => ({ name: 'deployplan-app', version: '0.1.0', license: 'MIT', drawing: 'no_gpu_found' }),
     ...overrides,
   };
   mockIPC((command, payload) => {
