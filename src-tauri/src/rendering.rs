@@ -102,7 +102,10 @@ mod tests {
     #[test]
     fn the_override_wins_either_way_and_nonsense_is_ignored() {
         assert_eq!(Drawing::choose(Some("on"), false), Drawing::CompositingOn);
-        assert_eq!(Drawing::choose(Some(" OFF "), true), Drawing::CompositingOff);
+        assert_eq!(
+            Drawing::choose(Some(" OFF "), true),
+            Drawing::CompositingOff
+        );
         assert!(Drawing::CompositingOn.composites());
         assert!(!Drawing::CompositingOff.composites());
         assert_eq!(Drawing::choose(Some("maybe"), true), Drawing::GpuFound);
