@@ -23,6 +23,7 @@ import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Session, startDriver, stopProcess } from '../tests/e2e/webdriver.mjs';
 import { repo } from '../tests/e2e/app.mjs';
+import { summarise } from '../tests/e2e/stats.mjs';
 
 const runs = Number(process.argv[2] ?? 10);
 const app = process.env.DEPLOYPLAN_APP_BINARY;
@@ -87,9 +88,8 @@ async function once(testCase) {
 }
 
 function summary(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-  return `median ${at(0.5).toFixed(0)}  min ${sorted[0].toFixed(0)}  max ${sorted[sorted.length - 1].toFixed(0)}`;
+  const { median, min, max } = summarise(values);
+  return `median ${median.toFixed(0)}  min ${min.toFixed(0)}  max ${max.toFixed(0)}`;
 }
 
 const results = {};

@@ -13,18 +13,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { saveScreenshot, selectOption, withSampleAtWelcome } from './app.mjs';
+import { dialogOpen, saveScreenshot, selectOption, withSampleAtWelcome } from './app.mjs';
 import { AccessibilityAudit, describeViolation, runAxe } from './axe.mjs';
 import { KEYS } from './webdriver.mjs';
 
 const STEPS = Array.from({ length: 12 }, (_, index) => `s${index}`);
 const SECTION_1 = '1. Overall Deployment Strategy & Workflow';
 const SECTION_1_PANEL = `[data-testid="review-section"][data-heading="${SECTION_1}"]`;
-
-/** Whether a modal dialog is open. */
-function dialogOpen(session) {
-  return session.execute('return document.querySelector("dialog[open]") !== null');
-}
 
 async function closeDialog(session) {
   await session.click(await session.waitFor('dialog[open] button[aria-label="Close"]'));

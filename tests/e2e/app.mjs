@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startDriver, stopProcess, Session } from './webdriver.mjs';
+import { KEYS, startDriver, stopProcess, Session } from './webdriver.mjs';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const application = process.env.DEPLOYPLAN_APP_BINARY
@@ -35,6 +35,17 @@ export async function reportFailure(session, name) {
   await saveScreenshot(session, `${name}-failure`).catch(() => {});
   const text = await session.execute('return document.body.innerText').catch(() => '');
   console.error(`page text at failure:\n${String(text).slice(0, 2000)}`);
+}
+
+/** Whether a modal dialog is open. */
+export function dialogOpen(session) {
+  return session.execute('return document.querySelector("dialog[open]") !== null');
+}
+
+/** Presses Esc and waits until no modal dialog is open (`what` names the dialog in a timeout). */
+export async function escapeDialog(session, what) {
+  await session.press(KEYS.ESCAPE);
+  await session.waitUntil(`${what} to close`, async () => !(await dialogOpen(session)));
 }
 
 /**

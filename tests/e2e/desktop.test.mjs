@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { copySample, repo, saveScreenshot, withApp } from './app.mjs';
+import { copySample, escapeDialog, repo, saveScreenshot, withApp } from './app.mjs';
 import { KEYS } from './webdriver.mjs';
 
 const { CONTROL, SHIFT, ENTER, ESCAPE } = KEYS;
@@ -35,12 +35,10 @@ test('the app menu runs File, View and Help actions, and Open Recent opens a lis
     const drawing = await session.textOf('[data-testid="about-drawing"]');
     assert.match(drawing, hasGpu ? /with GPU compositing/ : /No GPU found/, 'About says how the app draws on this machine');
     await saveScreenshot(session, 'menu-about').catch(() => {});
-    await session.press(ESCAPE);
-    await session.waitUntil('About closed', async () => (await session.findAll('dialog[open]')).length === 0);
+    await escapeDialog(session, 'About');
     await choose('shortcuts');
     await session.waitFor('[data-testid="shortcuts-sheet"]');
-    await session.press(ESCAPE);
-    await session.waitUntil('the sheet closed', async () => (await session.findAll('dialog[open]')).length === 0);
+    await escapeDialog(session, 'the sheet');
 
     // What needs a project does nothing without one.
     await choose('documents');
@@ -55,8 +53,7 @@ test('the app menu runs File, View and Help actions, and Open Recent opens a lis
     // View: Documents, Review & Export and back to the Wizard, Next Step.
     await choose('documents');
     await session.waitFor('[data-testid="documents-panel"]');
-    await session.press(ESCAPE);
-    await session.waitUntil('Documents closed', async () => (await session.findAll('dialog[open]')).length === 0);
+    await escapeDialog(session, 'Documents');
     await choose('next');
     await session.waitUntil('step 1 shown', async () => (await session.textOf('[data-testid="step-title"]')).startsWith('1.'));
     await choose('review');
@@ -75,8 +72,7 @@ test('the app menu runs File, View and Help actions, and Open Recent opens a lis
     // Help › Glossary.
     await choose('glossary');
     await session.waitFor('dialog[open] input[type="search"]');
-    await session.press(ESCAPE);
-    await session.waitUntil('Glossary closed', async () => (await session.findAll('dialog[open]')).length === 0);
+    await escapeDialog(session, 'Glossary');
 
     // File › Save Plan writes the plan.
     await choose('save');

@@ -2,7 +2,7 @@
 // "Keyboard shortcuts" sheet lists them, and focus lands on the step heading.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { saveScreenshot, withSampleOpen } from './app.mjs';
+import { escapeDialog, saveScreenshot, withSampleOpen } from './app.mjs';
 import { KEYS } from './webdriver.mjs';
 
 const { CONTROL, ALT, ESCAPE, PAGE_DOWN, LEFT, RIGHT, F1 } = KEYS;
@@ -69,14 +69,12 @@ test('shortcuts move between steps, open review, find, the sheet, save and open'
     await press('f', CONTROL);
     await session.waitUntil('the glossary filter to have focus', async () =>
       session.execute('const e = document.activeElement; return e.type === "search" && !!e.closest("dialog[open]")'));
-    await press(ESCAPE);
-    await session.waitUntil('the glossary to close', async () => !(await session.execute('return !!document.querySelector("dialog[open]")')));
+    await escapeDialog(session, 'the glossary');
 
     // Ctrl+D shows the documents; Ctrl+E goes to review mode with the export choices focused.
     await press('d', CONTROL);
     await session.waitFor('[data-testid="documents-panel"]');
-    await press(ESCAPE);
-    await session.waitUntil('the documents to close', async () => !(await session.execute('return !!document.querySelector("dialog[open]")')));
+    await escapeDialog(session, 'the documents');
     await press('e', CONTROL);
     await session.waitUntil('an export button focused', async () =>
       (await session.execute('return document.activeElement?.dataset.testid ?? ""')).startsWith('export-'));

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { application, copyCorpusSet, copySample, repo, withProjectOpen } from './app.mjs';
+import { summarise } from './stats.mjs';
 
 const FIELD = '[data-testid="field-s0.purpose"]';
 /** 40 characters of plain words, so the rendered preview holds them verbatim. */
@@ -96,18 +97,6 @@ function waitForIdlePreview(session) {
   return session.waitUntil('the preview to be up to date', async () =>
     (await session.execute(
       'const p = document.querySelector(\'[data-testid="preview"]\'); return !!p && p.getAttribute("aria-busy") !== "true" && !!document.querySelector(\'[data-testid="preview-content"] h1\')')));
-}
-
-function summarise(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (fraction) => sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
-  const round = (value) => Math.round(value * 100) / 100;
-  return {
-    count: sorted.length,
-    median: round(at(0.5)),
-    p95: round(at(0.95)),
-    max: round(sorted[sorted.length - 1]),
-  };
 }
 
 function printRun(run) {
