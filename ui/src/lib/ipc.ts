@@ -122,17 +122,26 @@ export function watchDocuments(): Promise<null> {
 }
 
 /**
+ * Calls `handler` with the payload of each `event` the app sends. Resolves to
+ * a function that stops listening. Outside Tauri (tests, a plain browser) it
+ * does nothing.
+ */
+async function listenFor<T>(event: string, handler: (payload: T) => void): Promise<() => void> {
+  try {
+    const { listen } = await import('@tauri-apps/api/event');
+    return await listen<T>(event, (received) => handler(received.payload));
+  } catch {
+    return () => {};
+  }
+}
+
+/**
  * Calls `handler` whenever the open project's documents changed on disk and
  * were read again. Resolves to a function that stops listening. Outside Tauri
  * (tests, a plain browser) it does nothing.
  */
-export async function onDocumentsChanged(handler: (refresh: DocumentsRefresh) => void): Promise<() => void> {
-  try {
-    const { listen } = await import('@tauri-apps/api/event');
-    return await listen<DocumentsRefresh>('documents-changed', (event) => handler(event.payload));
-  } catch {
-    return () => {};
-  }
+export function onDocumentsChanged(handler: (refresh: DocumentsRefresh) => void): Promise<() => void> {
+  return listenFor<DocumentsRefresh>('documents-changed', handler);
 }
 
 /** Asks where to save (native dialog) and writes the plan there; `null` when cancelled. */
@@ -219,26 +228,16 @@ export function cancelTask(task: Task): Promise<null> {
  * project, exporting). Resolves to a function that stops listening. Outside
  * Tauri (tests, a plain browser) it does nothing.
  */
-export async function onProgress(handler: (report: TaskProgress) => void): Promise<() => void> {
-  try {
-    const { listen } = await import('@tauri-apps/api/event');
-    return await listen<TaskProgress>('progress', (event) => handler(event.payload));
-  } catch {
-    return () => {};
-  }
+export function onProgress(handler: (report: TaskProgress) => void): Promise<() => void> {
+  return listenFor<TaskProgress>('progress', handler);
 }
 
 /** An item chosen in the app menu: the action to run (and the folder, for a recent project). */
 export type MenuChoice = { action: string; path?: string };
 
 /** Calls `handler` for each menu item chosen. Outside Tauri it does nothing. */
-export async function onMenu(handler: (choice: MenuChoice) => void): Promise<() => void> {
-  try {
-    const { listen } = await import('@tauri-apps/api/event');
-    return await listen<MenuChoice>('menu', (event) => handler(event.payload));
-  } catch {
-    return () => {};
-  }
+export function onMenu(handler: (choice: MenuChoice) => void): Promise<() => void> {
+  return listenFor<MenuChoice>('menu', handler);
 }
 
 /** Tells the app menu what applies now, so it greys out what cannot work. */
