@@ -2391,6 +2391,7 @@ mod tests {
             root: PathBuf::from("/p"),
             name: "p".into(),
             documents: Vec::new(),
+            own_outputs: Vec::new(),
             facts,
             hints: Vec::new(),
             warnings: Vec::new(),

@@ -613,6 +613,7 @@ pub(crate) mod test_support {
     pub fn document(path: &str, role: Role, text: &str) -> LoadedDocument {
         LoadedDocument {
             document: Document {
+                own_output: false,
                 path: path.into(),
                 role: Some(role),
                 reason: String::new(),

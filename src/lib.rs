@@ -21,6 +21,7 @@ pub mod export;
 pub mod facts;
 pub mod markdown;
 pub mod model;
+pub mod output_marker;
 pub mod plan;
 pub mod progress;
 pub mod project;

@@ -108,6 +108,10 @@ pub struct Document {
     /// Problems met while reading it (e.g. not valid UTF-8).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// A plan or export DeployPlan wrote (see [`crate::output_marker`]):
+    /// listed, never read as a source, and given no role.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub own_output: bool,
 }
 
 /// Where a fact was read: file, 1-based line range, heading path, excerpt.

@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::facts::extract;
 use crate::markdown::{parse_outline, Outline};
 use crate::model::{Document, Fact, Role};
+use crate::output_marker::{is_deployplan_output, OUTPUT_REASON};
 use crate::progress::{Progress, ProgressStep, Stage};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -85,6 +86,9 @@ pub struct Project {
     /// The folder's name, used as the project's name until a fact says otherwise.
     pub name: String,
     pub documents: Vec<LoadedDocument>,
+    /// Plans and exports DeployPlan wrote, found among the documents: listed
+    /// so the user sees why they are not read, never read for facts.
+    pub own_outputs: Vec<Document>,
     pub facts: Vec<Fact>,
     /// Alternatives the documents mention but do not decide on.
     pub hints: Vec<Fact>,
@@ -136,6 +140,7 @@ impl Project {
             source,
         })?;
         let mut documents = Vec::new();
+        let mut own_outputs = Vec::new();
         let mut warnings = discovery.warnings;
         let total = u32::try_from(discovery.candidates.len()).unwrap_or(u32::MAX);
         for (index, candidate) in discovery.candidates.into_iter().enumerate() {
@@ -160,6 +165,17 @@ impl Project {
                 }
             };
             let (text, document_warnings) = decode(bytes);
+            if is_deployplan_output(&text) {
+                own_outputs.push(Document {
+                    path: candidate.path,
+                    role: None,
+                    reason: OUTPUT_REASON.to_string(),
+                    bytes: candidate.bytes,
+                    warnings: Vec::new(),
+                    own_output: true,
+                });
+                continue;
+            }
             let outline = parse_outline(&text);
             let (mut role, mut reason) = (candidate.role, candidate.reason);
             if role.is_none() {
@@ -187,6 +203,7 @@ impl Project {
                     reason,
                     bytes: candidate.bytes,
                     warnings: document_warnings,
+                    own_output: false,
                 },
                 text,
                 outline,
@@ -204,18 +221,24 @@ impl Project {
             root,
             name,
             documents,
+            own_outputs,
             facts: extraction.facts,
             hints: extraction.hints,
             warnings,
         })
     }
 
-    /// The documents' descriptions, without their text.
+    /// The documents' descriptions, without their text, by path; DeployPlan's
+    /// own outputs among them are marked [`Document::own_output`].
     pub fn document_list(&self) -> Vec<Document> {
-        self.documents
+        let mut list: Vec<Document> = self
+            .documents
             .iter()
             .map(|loaded| loaded.document.clone())
-            .collect()
+            .chain(self.own_outputs.iter().cloned())
+            .collect();
+        list.sort_by(|a, b| a.path.cmp(&b.path));
+        list
     }
 
     /// Roles no document fills.

@@ -74,6 +74,8 @@ pub fn render_plan(context: &PlanContext, answers: &Answers) -> String {
         out: String::new(),
         sources: SourceIndex::default(),
     };
+    renderer.line(&crate::output_marker::marker_line("plan"));
+    renderer.line("");
     renderer.title(context);
     renderer.legend();
     renderer.at_a_glance(answers);

@@ -55,7 +55,7 @@ proptest! {
     #[test]
     fn facts_are_extracted_from_any_text(text in markdownish(), role in prop::sample::select(Role::ALL.to_vec())) {
         let outline = parse_outline(&text);
-        let document = Document { path: "project_docs/doc.md".into(), role: Some(role), reason: String::new(), bytes: text.len() as u64, warnings: Vec::new() };
+        let document = Document { path: "project_docs/doc.md".into(), role: Some(role), reason: String::new(), bytes: text.len() as u64, warnings: Vec::new(), own_output: false };
         let facts = extract_facts(&[LoadedDocument { document, text: text.clone(), outline }]);
         for fact in facts {
             prop_assert!(!fact.sources.is_empty(), "fact without a source: {fact:?}");

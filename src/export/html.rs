@@ -274,9 +274,10 @@ pub fn standalone_page(body: &str, drawn: &[DrawnDiagram], options: &ExportOptio
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-<meta name=\"generator\" content=\"DeployPlan\">\n<title>{title}</title>\n<style>\n{styles}</style>\n</head>\n<body>\n<main>\n{content}</main>\n</body>\n</html>\n",
+<meta name=\"generator\" content=\"DeployPlan\">\n{marker}\n<title>{title}</title>\n<style>\n{styles}</style>\n</head>\n<body>\n<main>\n{content}</main>\n</body>\n</html>\n",
         title = escape(&options.title),
         styles = styles(options),
+        marker = crate::output_marker::marker_comment("html-export"),
     )
 }
 

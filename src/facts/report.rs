@@ -15,6 +15,9 @@ pub struct DocumentEntry {
     pub reason: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// A plan or export DeployPlan wrote: listed, never read.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub own_output: bool,
 }
 
 /// What `deployplan facts --json` prints.
@@ -38,14 +41,15 @@ impl FactsReport {
         FactsReport {
             project: shown_as.to_string(),
             documents: project
-                .documents
-                .iter()
+                .document_list()
+                .into_iter()
                 .map(|d| DocumentEntry {
-                    path: d.document.path.clone(),
-                    role: d.document.role,
-                    bytes: d.document.bytes,
-                    reason: d.document.reason.clone(),
-                    warnings: d.document.warnings.clone(),
+                    path: d.path,
+                    role: d.role,
+                    bytes: d.bytes,
+                    reason: d.reason,
+                    warnings: d.warnings,
+                    own_output: d.own_output,
                 })
                 .collect(),
             facts: project.facts.clone(),
@@ -71,8 +75,11 @@ impl FactsReport {
         let mut roles: Vec<Option<Role>> = Role::ALL.iter().copied().map(Some).collect();
         roles.push(None);
         for role in roles {
-            let documents: Vec<&DocumentEntry> =
-                self.documents.iter().filter(|d| d.role == role).collect();
+            let documents: Vec<&DocumentEntry> = self
+                .documents
+                .iter()
+                .filter(|d| d.role == role && !d.own_output)
+                .collect();
             let name = role.map(|r| r.as_str()).unwrap_or("(no role)");
             if documents.is_empty() {
                 if role.is_some() {
@@ -87,6 +94,13 @@ impl FactsReport {
                     "  {shown:<9} {}  ({} bytes; {})",
                     document.path, document.bytes, document.reason
                 );
+            }
+        }
+        let outputs: Vec<&DocumentEntry> = self.documents.iter().filter(|d| d.own_output).collect();
+        if !outputs.is_empty() {
+            let _ = writeln!(out, "\n{}", crate::output_marker::OUTPUT_REASON);
+            for document in outputs {
+                let _ = writeln!(out, "  {}  ({} bytes)", document.path, document.bytes);
             }
         }
         let _ = writeln!(out, "\nFacts");
@@ -150,6 +164,7 @@ mod tests {
             root: PathBuf::from("/p"),
             name: "p".into(),
             documents: Vec::new(),
+            own_outputs: Vec::new(),
             facts: vec![Fact {
                 key: "ci.tool".into(),
                 value: "github-actions".into(),

@@ -24,4 +24,9 @@ bytes: number,
 /**
  * Problems met while reading it (e.g. not valid UTF-8).
  */
-warnings?: Array<string>, };
+warnings?: Array<string>, 
+/**
+ * A plan or export DeployPlan wrote (see [`crate::output_marker`]):
+ * listed, never read as a source, and given no role.
+ */
+own_output?: boolean, };

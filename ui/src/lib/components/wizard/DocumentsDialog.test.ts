@@ -10,6 +10,7 @@ function project(): ProjectView {
   view.documents = [
     { path: 'project_docs/businessRequirements.md', role: 'BRD', reason: 'canonical name', bytes: 2048 },
     { path: 'notes/qa.md', role: null, reason: 'no role recognised', bytes: 300, warnings: ['not valid UTF-8 at byte 12'] },
+    { path: 'docs/plan-export.md', role: null, reason: 'DeployPlan output (not read)', bytes: 9000, own_output: true },
   ];
   view.missing_roles = [
     { role: 'TEST', label: 'Test strategy', feeds: 'test environments, MVP exit criteria, test roles' },
@@ -60,5 +61,14 @@ describe('documents panel', () => {
     const { onview } = renderPanel();
     await userEvent.setup().click(screen.getByRole('button', { name: 'Open notes/qa.md' }));
     expect(onview).toHaveBeenCalledWith('notes/qa.md');
+  });
+
+  it('lists DeployPlan output as not read, with no role to choose and nothing to open', () => {
+    const { dialog } = renderPanel();
+    const row = within(dialog).getByTestId('document-docs/plan-export.md');
+    expect(within(row).getByText('DeployPlan output (not read)')).toBeTruthy();
+    expect(within(row).getByText('Not read')).toBeTruthy();
+    expect(within(row).queryByRole('combobox')).toBeNull();
+    expect(within(row).queryByRole('button')).toBeNull();
   });
 });
