@@ -22,6 +22,7 @@ pub mod facts;
 pub mod markdown;
 pub mod model;
 pub mod output_marker;
+pub mod passages;
 pub mod plan;
 pub mod progress;
 pub mod project;
