@@ -8,7 +8,8 @@
 //! and escaped so that Mermaid 11 parses every diagram; gantt task names never
 //! contain `:`, `#` or `;`, and dates are `YYYY-MM-DD`.
 
-use crate::answers::{iso_date, Answers, Origin};
+use crate::answers::{Answers, Origin};
+use crate::text::iso_date;
 use std::fmt::Write as _;
 
 /// One diagram: Mermaid source (without the fence) and a caption.
@@ -50,33 +51,9 @@ fn titled(title: &str, proposed: bool) -> String {
     }
 }
 
-/// A field's value as a single line, if answered.
-fn text(answers: &Answers, field_id: &str) -> Option<String> {
-    answers
-        .get(field_id)
-        .map(|answer| answer.value.lines().join(", "))
-        .filter(|text| !text.trim().is_empty())
-}
-
-/// The non-empty lines of a list answer (a table's first column).
-fn items(answers: &Answers, field_id: &str) -> Vec<String> {
-    answers
-        .get(field_id)
-        .map(|answer| {
-            answer
-                .value
-                .rows()
-                .into_iter()
-                .filter_map(|row| row.into_iter().next())
-                .filter(|item| !item.trim().is_empty())
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 /// The environments of step 2, in order.
 fn environments(answers: &Answers) -> Vec<String> {
-    items(answers, "s2.environments")
+    answers.first_column("s2.environments")
 }
 
 /// Whether an environment name is the production one.
@@ -96,10 +73,12 @@ fn flowchart(title: &str, direction: &str) -> String {
 /// The GitOps workflow: from a developer's change to the environments, with
 /// the CI service, registry and GitOps tool the answers name.
 fn gitops_workflow(answers: &Answers) -> Diagram {
-    let workflow = text(answers, "s1.workflow").unwrap_or_default();
-    let gitops_tool = text(answers, "s1.gitops_tool");
+    let workflow = answers.joined("s1.workflow").unwrap_or_default();
+    let gitops_tool = answers.joined("s1.gitops_tool");
     let push = !workflow.is_empty() && !workflow.contains("GitOps") && gitops_tool.is_none();
-    let ci = text(answers, "s3.ci_tool").unwrap_or_else(|| "TBD".to_string());
+    let ci = answers
+        .joined("s3.ci_tool")
+        .unwrap_or_else(|| "TBD".to_string());
     let registry = answers
         .get("s3.artifacts")
         .and_then(|answer| answer.value.rows().into_iter().next())
@@ -215,9 +194,9 @@ fn chain(title: &str, stages: &[String]) -> String {
 /// flow of TBD stages.
 fn mvp_pipeline(answers: &Answers) -> Diagram {
     let (field, mut stages) = if answers.get("s4.mvp_stages").is_some() {
-        ("s4.mvp_stages", items(answers, "s4.mvp_stages"))
+        ("s4.mvp_stages", answers.first_column("s4.mvp_stages"))
     } else {
-        ("s3.ci_stages", items(answers, "s3.ci_stages"))
+        ("s3.ci_stages", answers.first_column("s3.ci_stages"))
     };
     if stages.is_empty() {
         stages = [
@@ -244,7 +223,7 @@ fn mvp_pipeline(answers: &Answers) -> Diagram {
 /// The pipeline for later releases: the MVP path, then the added stages.
 fn post_mvp_pipeline(answers: &Answers) -> Diagram {
     let mut stages = vec!["MVP pipeline stages".to_string()];
-    let later = items(answers, "s4.post_mvp_stages");
+    let later = answers.first_column("s4.post_mvp_stages");
     if later.is_empty() {
         stages.push("Additional stages (TBD)".to_string());
     } else {
@@ -274,19 +253,19 @@ fn rollback_flow(answers: &Answers) -> Diagram {
             "s6.post_mvp_rollback",
         ],
     );
-    let pattern = text(answers, "s1.mvp_pattern").unwrap_or_default();
+    let pattern = answers.joined("s1.mvp_pattern").unwrap_or_default();
     let mvp_action = match pattern.as_str() {
         "Blue/Green" => "Switch traffic back to the previous (blue) version".to_string(),
         "Canary" => "Abort the canary; all traffic to the stable version".to_string(),
         "" => "Return to the previous version (pattern TBD)".to_string(),
         other => format!("Redeploy the previous version ({other})"),
     };
-    let later_action = match text(answers, "s1.post_mvp_pattern").as_deref() {
+    let later_action = match answers.joined("s1.post_mvp_pattern").as_deref() {
         Some("Canary") => "Abort the canary; all traffic to the stable version",
         Some("Blue/Green") => "Switch traffic back to the previous version",
         _ => "Redeploy the previous version",
     };
-    let triggers = items(answers, "s6.triggers");
+    let triggers = answers.first_column("s6.triggers");
     let trigger_label = if triggers.is_empty() {
         "Triggers: TBD".to_string()
     } else {
@@ -349,7 +328,7 @@ fn release_timeline(answers: &Answers) -> Diagram {
         })
         .collect();
     if dated.is_empty() {
-        if let Some(date) = text(answers, "s0.mvp_launch").and_then(|t| iso_date(&t)) {
+        if let Some(date) = answers.joined("s0.mvp_launch").and_then(|t| iso_date(&t)) {
             dated.push((date, "MVP launch".to_string(), "MVP".to_string()));
         }
     }
@@ -379,11 +358,13 @@ fn release_timeline(answers: &Answers) -> Diagram {
             caption: "Milestones of the release timeline, by date.".to_string(),
         };
     }
-    let mut stages = items(answers, "s0.milestones");
+    let mut stages = answers.first_column("s0.milestones");
     if stages.is_empty() {
-        let launch = text(answers, "s0.mvp_launch").unwrap_or_else(|| "TBD".to_string());
+        let launch = answers
+            .joined("s0.mvp_launch")
+            .unwrap_or_else(|| "TBD".to_string());
         stages.push(format!("MVP launch: {launch}"));
-        let increments = items(answers, "s0.post_mvp_goals");
+        let increments = answers.first_column("s0.post_mvp_goals");
         if increments.is_empty() {
             stages.push("Post-MVP increments (TBD)".to_string());
         } else {

@@ -32,6 +32,7 @@ pub mod review;
 pub mod sample;
 pub mod save;
 pub mod session;
+pub mod text;
 pub mod window_state;
 pub mod write;
 

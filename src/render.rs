@@ -189,17 +189,7 @@ impl Renderer {
             self.line(&format!("| {topic} | {} | {} |", cell(&mvp), cell(&later)));
         }
         let workflow = glance(answers, "s1.workflow");
-        let environments = answers
-            .get("s2.environments")
-            .map(|a| {
-                a.value
-                    .rows()
-                    .into_iter()
-                    .filter_map(|r| r.into_iter().next())
-                    .filter(|c| !c.trim().is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" → ")
-            })
+        let environments = Some(answers.first_column("s2.environments").join(" → "))
             .filter(|e| !e.is_empty())
             .unwrap_or_else(|| "TBD".to_string());
         self.line(&format!("| Workflow | {} | same |", cell(&workflow)));
@@ -324,10 +314,7 @@ impl Renderer {
                 self.line("");
             }
             (_, value) => {
-                self.line(&format!(
-                    "{label} {}{note}",
-                    inline(&value.lines().join(", "))
-                ));
+                self.line(&format!("{label} {}{note}", inline(&value.joined())));
                 self.line("");
             }
         }

@@ -1,0 +1,162 @@
+//! Suggestions for step 6, Rollback Strategy.
+
+use super::*;
+
+impl<'a> Suggestions<'a> {
+    pub(super) fn fill_rollback(&mut self) {
+        let pattern = self.text("s1.mvp_pattern").unwrap_or_default();
+        let mut triggers: Vec<(Vec<String>, Vec<&Fact>)> = Vec::new();
+        triggers.push((
+            vec!["A smoke test or MVP verification check fails after the deployment".into()],
+            self.of("test.exit_criterion").into_iter().take(1).collect(),
+        ));
+        if let Some(fact) = self.of("nfr.availability").first() {
+            triggers.push((
+                vec![format!(
+                    "Error rate or availability breaks the {} objective for 5 minutes",
+                    fact.value
+                )],
+                vec![*fact],
+            ));
+        }
+        if let Some(fact) = self
+            .of("nfr.latency")
+            .into_iter()
+            .find(|f| f.value.contains("p95") || f.value.contains("ms"))
+        {
+            triggers.push((
+                vec![format!(
+                    "Latency worse than the objective for 5 minutes ({})",
+                    fact.value
+                )],
+                vec![fact],
+            ));
+        }
+        triggers.push((
+            vec!["A database migration fails or corrupts data".into()],
+            self.of("db.engine").into_iter().take(1).collect(),
+        ));
+        triggers.push((
+            vec!["A critical security finding in the released version".into()],
+            Vec::new(),
+        ));
+        self.put_items(
+            "s6.triggers",
+            triggers,
+            Origin::Proposed,
+            Some(
+                "Triggers follow the documented objectives; the 5-minute window is a proposal."
+                    .into(),
+            ),
+        );
+
+        let mut later: Vec<String> = Vec::new();
+        if self.text("s1.post_mvp_pattern").as_deref() == Some("Canary") {
+            later.push("Canary error rate or latency worse than the stable version".into());
+        }
+        if self.answers.get("s1.feature_flag_tool").is_some() {
+            later.push(
+                "A newly enabled feature raises errors: its flag is switched off first".into(),
+            );
+        }
+        later.push("Any MVP trigger above".into());
+        self.propose(
+            "s6.post_mvp_triggers",
+            Value::List(later),
+            "Derived from the post-MVP pattern and feature flags (step 1).".into(),
+            &[],
+        );
+
+        let gitops = self.answers.get("s1.gitops_tool").is_some();
+        let mut steps: Vec<String> =
+            vec!["The Release Manager confirms a trigger and calls the rollback".into()];
+        match pattern.as_str() {
+            "Blue/Green" => {
+                steps.push("Switch traffic back to the previous (blue) version".into());
+            }
+            _ => steps.push("Redeploy the previous version".into()),
+        }
+        if gitops {
+            steps.push(
+                "Revert the release commit in the environment repository so Git matches what runs"
+                    .into(),
+            );
+        }
+        steps.push("Leave the database as it is when the migration was backward-compatible; otherwise restore the pre-deployment backup (step 8)".into());
+        steps.push("Run the smoke tests against the restored version and confirm the dashboards are healthy".into());
+        steps.push("Tell stakeholders and hold a blameless review".into());
+        self.propose(
+            "s6.mvp_rollback",
+            Value::List(steps),
+            format!(
+                "Steps for the {} pattern chosen in step 1.",
+                if pattern.is_empty() {
+                    "TBD".to_string()
+                } else {
+                    pattern.clone()
+                }
+            ),
+            &[],
+        );
+        let mut text = String::from("Later releases are undone in the cheapest way first: switch the feature's flag off; abort the canary so all traffic returns to the stable version; only then redeploy the previous version");
+        if gitops {
+            text.push_str(" by reverting its commit");
+        }
+        text.push('.');
+        self.propose(
+            "s6.post_mvp_rollback",
+            Value::Text(text),
+            "Follows the post-MVP pattern and feature flags (step 1).".into(),
+            &[],
+        );
+
+        let rehearsals: Vec<&Fact> = self
+            .facts
+            .iter()
+            .filter(|f| {
+                (f.key == "release.criterion" || f.key == "test.exit_criterion")
+                    && mentions(&f.value, &["rollback", "roll back", "restore"])
+            })
+            .collect();
+        if !rehearsals.is_empty() {
+            let text = rehearsals
+                .iter()
+                .map(|f| format!("- {}", f.value))
+                .collect::<Vec<_>>()
+                .join("\n");
+            self.put(
+                "s6.testing",
+                Value::Text(text),
+                Origin::Document,
+                None,
+                &rehearsals,
+            );
+        } else {
+            self.propose("s6.testing", Value::Text("The rollback is rehearsed in staging before the MVP launch and after any change to the deployment pipeline.".into()), "Common practice; the documents do not say.".into(), &[]);
+        }
+        let environments = self.first_column("s2.environments");
+        if let Some(staging) = environments.iter().find(|e| e.as_str() == "Staging") {
+            let cited: Vec<&Fact> = rehearsals
+                .iter()
+                .copied()
+                .filter(|f| mentions(&f.value, &["staging"]))
+                .collect();
+            if cited.is_empty() {
+                self.propose(
+                    "s6.testing_environment",
+                    Value::Text(staging.clone()),
+                    "Staging is the production-like environment of step 2.".into(),
+                    &[],
+                );
+            } else {
+                self.put(
+                    "s6.testing_environment",
+                    Value::Text(staging.clone()),
+                    Origin::Document,
+                    None,
+                    &cited,
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! Suggestions for step 1, Overall Deployment Strategy & Workflow.
+
+use super::*;
+
+impl<'a> Suggestions<'a> {
+    pub(super) fn fill_workflow(&mut self) {
+        let gitops = self.of("gitops.tool");
+        if let Some(first) = gitops.first() {
+            let reason = format!(
+                "The documents name {} as the GitOps tool ({}).",
+                display_name(&first.value),
+                cite(first)
+            );
+            self.put(
+                "s1.workflow",
+                Value::Text("GitOps (pull-based)".into()),
+                Origin::Document,
+                Some(reason),
+                &gitops,
+            );
+        } else if let Some(ci) = self.of("ci.tool").first().copied() {
+            let reason = format!(
+                "No GitOps tool is named; {} is ({}), so the pipeline deploys directly.",
+                display_name(&ci.value),
+                cite(ci)
+            );
+            self.propose(
+                "s1.workflow",
+                Value::Text("Push-based CI/CD".into()),
+                reason,
+                &[ci],
+            );
+        }
+    }
+
+    /// Availability of 99.9 % or more, or a zero-downtime requirement, makes
+    /// Blue/Green the proposed MVP pattern: it switches traffic at once and
+    /// switches back just as fast. Otherwise a Rolling Update is proposed.
+    pub(super) fn fill_mvp_pattern(&mut self) {
+        let demanding: Vec<&Fact> = self
+            .of("nfr.availability")
+            .into_iter()
+            .filter(|fact| availability_percent(&fact.value).is_some_and(|p| p >= 99.9))
+            .chain(
+                self.of("nfr.zero_downtime")
+                    .into_iter()
+                    .filter(|fact| fact.value == "true"),
+            )
+            .collect();
+        let Some(first) = demanding.first() else {
+            let reason = "Rolling Update — no availability of 99.9 % or more and no zero-downtime requirement was found, so the simplest pattern that keeps the service up is proposed.".to_string();
+            self.propose(
+                "s1.mvp_pattern",
+                Value::Text("Rolling Update".into()),
+                reason.clone(),
+                &[],
+            );
+            self.propose("s1.mvp_pattern_why", Value::Text("The documents set no strict availability target for the MVP. A rolling update replaces instances a few at a time, needs no second environment, and is undone by rolling back to the previous version.".into()), reason, &[]);
+            return;
+        };
+        let what = if first.key == "nfr.zero_downtime" {
+            "zero downtime".to_string()
+        } else {
+            format!("{} availability", first.value)
+        };
+        let reason = format!("Blue/Green — {}: {what} is required, so traffic must switch without an outage and switch back at once if needed.", cite(first));
+        self.propose(
+            "s1.mvp_pattern",
+            Value::Text("Blue/Green".into()),
+            reason.clone(),
+            &demanding,
+        );
+        let why = format!("The documents require {what}. Blue/Green keeps the previous version running beside the new one, so the MVP goes live without downtime and a rollback is a traffic switch.");
+        self.propose("s1.mvp_pattern_why", Value::Text(why), reason, &demanding);
+    }
+
+    /// Canary when the documents name a feature flag tool or ask for a
+    /// gradual rollout; otherwise the MVP pattern again.
+    pub(super) fn fill_post_mvp_pattern(&mut self) {
+        let canary: Vec<&Fact> = self
+            .facts
+            .iter()
+            .filter(|fact| mentions(&fact.value, CANARY_WORDS))
+            .collect();
+        let flags = self.of("feature_flags.tool");
+        let evidence: Vec<&Fact> = canary.iter().chain(flags.iter()).copied().collect();
+        if let Some(first) = evidence.first() {
+            let because = if canary.is_empty() {
+                format!("{} names {} as the feature flag tool, so new features can reach a small share of users first", cite(first), display_name(&first.value))
+            } else {
+                format!(
+                    "{} asks for releasing to a small share of traffic first",
+                    cite(first)
+                )
+            };
+            let reason = format!("Canary — {because}.");
+            self.propose(
+                "s1.post_mvp_pattern",
+                Value::Text("Canary".into()),
+                reason.clone(),
+                &evidence,
+            );
+            let flag_tool = flags.first().map(|f| display_name(&f.value));
+            let why = match flag_tool {
+                Some(tool) => format!("After the MVP, releases are more frequent and carry new features. A canary sends a small share of traffic to the new version and widens it while the metrics stay healthy; features themselves stay dark behind {tool} flags until they are switched on."),
+                None => "After the MVP, releases are more frequent and carry new features. A canary sends a small share of traffic to the new version and widens it while the metrics stay healthy.".to_string(),
+            };
+            self.propose(
+                "s1.post_mvp_pattern_why",
+                Value::Text(why),
+                reason,
+                &evidence,
+            );
+        } else if let Some(pattern) = self.text("s1.mvp_pattern") {
+            let reason = format!(
+                "{pattern} — nothing in the documents asks for a different pattern after the MVP."
+            );
+            self.propose("s1.post_mvp_pattern", Value::Text(pattern), reason, &[]);
+        }
+    }
+
+    pub(super) fn fill_feature_flags(&mut self) {
+        let statements: Vec<&Fact> = self
+            .of("postmvp.increment")
+            .into_iter()
+            .filter(|fact| mentions(&fact.value, FLAG_WORDS))
+            .collect();
+        if !statements.is_empty() {
+            let text = statements
+                .iter()
+                .map(|f| format!("- {}", f.value))
+                .collect::<Vec<_>>()
+                .join("\n");
+            self.put(
+                "s1.feature_flag_strategy",
+                Value::Text(text),
+                Origin::Document,
+                None,
+                &statements,
+            );
+            return;
+        }
+        let flags = self.of("feature_flags.tool");
+        let tool = flags
+            .first()
+            .map(|f| format!("{} ", display_name(&f.value)))
+            .unwrap_or_default();
+        let text = format!("- The MVP ships with its features on; flags are kept for kill switches only.\n- Every post-MVP feature is deployed dark behind a {tool}feature flag and enabled per group of users, then for everyone.\n- A flag is removed once its feature is enabled everywhere.");
+        let reason = match flags.first() {
+            Some(fact) => format!(
+                "Common practice with the documented flag tool ({}).",
+                cite(fact)
+            ),
+            None => "Common practice; the documents name no feature flag tool.".to_string(),
+        };
+        self.propose(
+            "s1.feature_flag_strategy",
+            Value::Text(text),
+            reason,
+            &flags,
+        );
+    }
+
+    pub(super) fn fill_cadence(&mut self) {
+        if let Some(launch) = self.text("s0.mvp_launch") {
+            let facts = self.of("timeline.mvp_launch");
+            let pilot = self
+                .first_column("s0.milestones")
+                .into_iter()
+                .find(|m| mentions(m, &["pilot", "beta"]));
+            let when = if iso_date(&launch).is_some() {
+                format!("on {launch}")
+            } else {
+                format!("targeted for {launch}")
+            };
+            let text = match pilot {
+                Some(pilot) => {
+                    format!("One MVP release {when}, after the milestone \"{pilot}\".")
+                }
+                None => format!("One MVP release {when}."),
+            };
+            self.propose(
+                "s1.mvp_cadence",
+                Value::Text(text),
+                "From the MVP launch target.".into(),
+                &facts,
+            );
+        }
+        let statements: Vec<&Fact> = self
+            .facts
+            .iter()
+            .filter(|fact| fact.key == "postmvp.increment" && mentions(&fact.value, CADENCE_WORDS))
+            .collect();
+        if !statements.is_empty() {
+            let text = statements
+                .iter()
+                .map(|f| f.value.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            self.put(
+                "s1.post_mvp_cadence",
+                Value::Text(text),
+                Origin::Document,
+                None,
+                &statements,
+            );
+        }
+    }
+}
+
+/// Reads `99.9%`, `99.95 %` or `99.9 percent` as a number.
+fn availability_percent(text: &str) -> Option<f64> {
+    let digits: String = text
+        .trim()
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    digits.parse().ok()
+}
