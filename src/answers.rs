@@ -155,6 +155,7 @@ impl Answers {
     }
 }
 
+pub mod documents_say;
 mod suggest;
 pub use suggest::suggest_answers;
 

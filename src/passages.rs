@@ -11,7 +11,7 @@
 //! the word.
 
 use crate::markdown::{BlockKind, Outline};
-use crate::model::Source;
+use crate::model::{Role, Source};
 use crate::project::LoadedDocument;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashMap;
@@ -24,6 +24,23 @@ pub struct Hit {
     /// Its text, inline markup removed, blocks joined by line breaks.
     pub text: String,
     pub score: f32,
+    /// How many of the query's terms stand in the heading path.
+    pub heading_terms: usize,
+    /// How many of the query's terms stand in the text.
+    pub text_terms: usize,
+    /// Whether the passage is rows of a table (cells joined by `|`), which
+    /// read well only as a table.
+    pub table: bool,
+    /// The role of the document it stands in.
+    pub role: Option<Role>,
+}
+
+impl Hit {
+    /// Whether the passage is about the query, not just touching it: a term
+    /// in its heading, or two different terms in its text.
+    pub fn is_on_topic(&self) -> bool {
+        self.heading_terms >= 1 || self.text_terms >= 2
+    }
 }
 
 /// One passage of one document.
@@ -35,6 +52,8 @@ struct Passage {
     words: Vec<String>,
     /// Folded, stemmed words of the heading path.
     heading_words: Vec<String>,
+    table: bool,
+    role: Option<Role>,
 }
 
 /// Most characters one passage holds before the next block starts another.
@@ -59,12 +78,16 @@ impl PassageIndex {
         let stemmer = Stemmer::create(Algorithm::English);
         let mut passages = Vec::new();
         for loaded in documents {
+            let first = passages.len();
             cut_passages(
                 &loaded.document.path,
                 &loaded.outline,
                 &stemmer,
                 &mut passages,
             );
+            for passage in &mut passages[first..] {
+                passage.role = loaded.document.role;
+            }
         }
         let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
         for (index, passage) in passages.iter().enumerate() {
@@ -107,19 +130,20 @@ impl PassageIndex {
             .map(|term| words(term, &stemmer))
             .filter(|phrase| !phrase.is_empty())
             .collect();
-        let mut scores: HashMap<usize, f32> = HashMap::new();
+        let mut scores: HashMap<usize, (f32, usize, usize)> = HashMap::new();
         let count = self.passages.len() as f32;
         for phrase in &phrases {
             let Some(candidates) = self.postings.get(&phrase[0]) else {
                 continue;
             };
-            let matches: Vec<(usize, f32)> = candidates
+            let matches: Vec<(usize, f32, bool, bool)> = candidates
                 .iter()
                 .filter_map(|&index| {
                     let passage = &self.passages[index];
-                    let frequency = occurrences(&passage.words, phrase) as f32
-                        + HEADING_WEIGHT * occurrences(&passage.heading_words, phrase) as f32;
-                    (frequency > 0.0).then_some((index, frequency))
+                    let in_text = occurrences(&passage.words, phrase);
+                    let in_heading = occurrences(&passage.heading_words, phrase);
+                    let frequency = in_text as f32 + HEADING_WEIGHT * in_heading as f32;
+                    (frequency > 0.0).then_some((index, frequency, in_heading > 0, in_text > 0))
                 })
                 .collect();
             if matches.is_empty() {
@@ -127,28 +151,34 @@ impl PassageIndex {
             }
             let documents_with = matches.len() as f32;
             let idf = ((count - documents_with + 0.5) / (documents_with + 0.5) + 1.0).ln();
-            for (index, frequency) in matches {
+            for (index, frequency, in_heading, in_text) in matches {
                 let length = self.passages[index].length() as f32;
                 let norm = K1 * (1.0 - B + B * length / self.average_length);
-                *scores.entry(index).or_default() +=
-                    idf * frequency * (K1 + 1.0) / (frequency + norm);
+                let entry = scores.entry(index).or_default();
+                entry.0 += idf * frequency * (K1 + 1.0) / (frequency + norm);
+                entry.1 += usize::from(in_heading);
+                entry.2 += usize::from(in_text);
             }
         }
-        let mut ranked: Vec<(usize, f32)> = scores
+        let mut ranked: Vec<(usize, (f32, usize, usize))> = scores
             .into_iter()
-            .filter(|(_, score)| *score >= minimum)
+            .filter(|(_, (score, _, _))| *score >= minimum)
             .collect();
         // Ties go to the earlier passage, so the order never depends on hashing.
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.sort_by(|a, b| b.1 .0.total_cmp(&a.1 .0).then(a.0.cmp(&b.0)));
         ranked
             .into_iter()
             .take(limit)
-            .map(|(index, score)| {
+            .map(|(index, (score, heading_terms, text_terms))| {
                 let passage = &self.passages[index];
                 Hit {
                     source: passage.source.clone(),
                     text: passage.text.clone(),
                     score,
+                    heading_terms,
+                    text_terms,
+                    table: passage.table,
+                    role: passage.role,
                 }
             })
             .collect()
@@ -164,28 +194,30 @@ impl Passage {
 /// Cuts one document into passages: consecutive non-code blocks of one
 /// section, up to [`PASSAGE_CHARS`] each (a longer block stands alone).
 fn cut_passages(path: &str, outline: &Outline, stemmer: &Stemmer, out: &mut Vec<Passage>) {
-    let mut current: Option<(Option<usize>, u32, u32, String)> = None;
-    let flush = |current: &mut Option<(Option<usize>, u32, u32, String)>,
-                 out: &mut Vec<Passage>| {
-        if let Some((section, start, end, text)) = current.take() {
-            let heading = section
+    let mut current: Option<Pending> = None;
+    let flush = |current: &mut Option<Pending>, out: &mut Vec<Passage>| {
+        if let Some(pending) = current.take() {
+            let heading = pending
+                .section
                 .map(|index| outline.heading_path(index))
                 .unwrap_or_default();
-            let text_words = words(&text, stemmer);
+            let text_words = words(&pending.text, stemmer);
             if text_words.is_empty() {
                 return;
             }
             out.push(Passage {
                 source: Source {
                     path: path.to_string(),
-                    line_start: start,
-                    line_end: end,
+                    line_start: pending.start,
+                    line_end: pending.end,
                     heading: heading.clone(),
-                    excerpt: text.clone(),
+                    excerpt: pending.text.clone(),
                 },
                 heading_words: words(&heading, stemmer),
                 words: text_words,
-                text,
+                text: pending.text,
+                table: pending.table,
+                role: None,
             });
         }
     };
@@ -194,29 +226,51 @@ fn cut_passages(path: &str, outline: &Outline, stemmer: &Stemmer, out: &mut Vec<
             flush(&mut current, out);
             continue;
         }
+        let table = matches!(block.kind, BlockKind::TableRow { .. });
+        // One block a line: a paragraph's own line breaks become spaces.
         let block_text = match &block.kind {
             BlockKind::TableRow { cells, .. } => cells.join(" | "),
-            _ => block.text.clone(),
+            _ => block.text.split_whitespace().collect::<Vec<_>>().join(" "),
         };
         if block_text.trim().is_empty() {
             continue;
         }
-        let joins = current.as_ref().is_some_and(|(section, _, _, text)| {
-            *section == block.section && text.len() + block_text.len() < PASSAGE_CHARS
+        // A table and the prose around it are separate passages.
+        let joins = current.as_ref().is_some_and(|pending| {
+            pending.section == block.section
+                && pending.table == table
+                && pending.text.len() + block_text.len() < PASSAGE_CHARS
         });
         if !joins {
             flush(&mut current, out);
         }
         match &mut current {
-            Some((_, _, end, text)) => {
-                *end = block.line_end;
-                text.push('\n');
-                text.push_str(&block_text);
+            Some(pending) => {
+                pending.end = block.line_end;
+                pending.text.push('\n');
+                pending.text.push_str(&block_text);
             }
-            None => current = Some((block.section, block.line_start, block.line_end, block_text)),
+            None => {
+                current = Some(Pending {
+                    section: block.section,
+                    start: block.line_start,
+                    end: block.line_end,
+                    text: block_text,
+                    table,
+                })
+            }
         }
     }
     flush(&mut current, out);
+}
+
+/// A passage being gathered from consecutive blocks.
+struct Pending {
+    section: Option<usize>,
+    start: u32,
+    end: u32,
+    text: String,
+    table: bool,
 }
 
 /// How often `phrase` stands in `words`, its words together and in order.
@@ -325,6 +379,36 @@ mod tests {
         let index = PassageIndex::build(&[document("docs/pt.md", text)]);
         let hits = index.search(&["reversao"], 1, 0.0);
         assert_eq!(hits.len(), 1);
+    }
+
+    #[test]
+    fn a_passage_is_on_topic_with_a_term_in_its_heading_or_two_in_its_text() {
+        let index = PassageIndex::build(&[document("docs/ops.md", OPERATIONS)]);
+        let backups = index.search(&["backup"], 1, 0.0);
+        assert!(backups[0].is_on_topic(), "heading term");
+        let team = index.search(&["releases"], 5, 0.0);
+        let owner = team
+            .iter()
+            .find(|h| h.source.heading.ends_with("Team"))
+            .unwrap();
+        assert!(!owner.is_on_topic(), "one word in passing");
+        let two = index.search(&["image", "snapshot"], 1, 0.0);
+        assert_eq!(two[0].text_terms, 2);
+        assert!(two[0].is_on_topic());
+    }
+
+    #[test]
+    fn a_table_and_the_prose_around_it_are_separate_passages() {
+        let text = "# Recovery\n\nRestores take an hour.\n\n| Scenario | RTO |\n|---|---|\n| Pod restart | 2 min |\n";
+        let index = PassageIndex::build(&[document("r.md", text)]);
+        assert_eq!(index.len(), 2);
+        let hits = index.search(&["rto", "restores"], 2, 0.0);
+        assert!(hits
+            .iter()
+            .any(|h| h.table && h.text.contains("Pod restart | 2 min")));
+        assert!(hits
+            .iter()
+            .any(|h| !h.table && h.text == "Restores take an hour."));
     }
 
     #[test]

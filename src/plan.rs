@@ -78,6 +78,18 @@ pub struct FieldDef {
     /// choices (e.g. `Owner`, or the RACI letters).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options_columns: Vec<String>,
+    /// Words and phrases (in every supported language) that find the
+    /// passages of the documents speaking to this field: "What the documents
+    /// say" ([`crate::answers::documents_say`]). Empty for fields filled from
+    /// facts alone.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub query: Vec<String>,
+    /// Words that, in a passage's heading, say the passage is about something
+    /// else (rehearsing a rollback is not the rollback itself).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub avoid: Vec<String>,
 }
 
 /// One wizard step: one required section of the plan.
@@ -152,8 +164,20 @@ impl Field {
                 columns: Vec::new(),
                 options_from: None,
                 options_columns: Vec::new(),
+                query: Vec::new(),
+                avoid: Vec::new(),
             },
         }
+    }
+    /// The words that find the passages speaking to this field.
+    fn query(mut self, terms: &[&str]) -> Field {
+        self.def.query = terms.iter().map(|t| t.to_string()).collect();
+        self
+    }
+    /// Heading words of passages that are about something else.
+    fn avoid(mut self, terms: &[&str]) -> Field {
+        self.def.avoid = terms.iter().map(|t| t.to_string()).collect();
+        self
     }
     fn mvp(mut self) -> Field {
         self.def.phase = Phase::Mvp;
@@ -196,6 +220,324 @@ fn step(number: u8, title: &str, intro: &str, fields: Vec<Field>) -> StepDef {
         intro: intro.to_string(),
         fields: fields.into_iter().map(|f| f.def).collect(),
     }
+}
+
+/// Query terms for "What the documents say", by topic; a field names the
+/// topics it speaks to. English, Portuguese, Spanish, French and German, as
+/// written (accents and word endings are folded when matching).
+mod queries {
+    pub const ROLLOUT: &[&str] = &[
+        "deployment strategy",
+        "rollout",
+        "roll out",
+        "phased rollout",
+        "phased release",
+        "pilot",
+        "beta",
+        "waves",
+        "blue green",
+        "canary",
+        "rolling update",
+        "zero downtime",
+        "downtime",
+        "go live",
+        "cutover",
+        "release strategy",
+        "estratégia de implantação",
+        "despliegue",
+        "déploiement",
+        "bereitstellung",
+        "implantação",
+    ];
+    pub const FLAGS: &[&str] = &[
+        "feature flag",
+        "feature flags",
+        "feature toggle",
+        "feature toggles",
+        "kill switch",
+        "flag rollout",
+        "sinalizador de funcionalidade",
+        "indicador de funcionalidad",
+        "feature-flag",
+    ];
+    pub const IAC: &[&str] = &[
+        "infrastructure as code",
+        "iac",
+        "terraform",
+        "opentofu",
+        "pulumi",
+        "cdk",
+        "cloudformation",
+        "bicep",
+        "ansible",
+        "helm chart",
+        "infraestrutura como código",
+        "infraestructura como código",
+        "infrastructure en tant que code",
+    ];
+    pub const ENVIRONMENTS: &[&str] = &[
+        "environment",
+        "environments",
+        "staging",
+        "deployment environments",
+        "ambiente",
+        "entorno",
+        "environnement",
+        "umgebung",
+    ];
+    pub const CONTAINERS: &[&str] = &[
+        "docker",
+        "dockerfile",
+        "container image",
+        "container images",
+        "containerization",
+        "containerisation",
+        "containerized",
+        "container registry",
+        "image registry",
+        "multi stage build",
+        "docker compose",
+        "imagem de contêiner",
+        "imagen de contenedor",
+        "image de conteneur",
+        "container-image",
+    ];
+    pub const DELIVERY: &[&str] = &[
+        "continuous delivery",
+        "continuous deployment",
+        "deployment pipeline",
+        "deploy",
+        "deployment",
+        "promotion",
+        "release process",
+        "implantação",
+        "despliegue",
+        "déploiement",
+        "bereitstellung",
+    ];
+    pub const SECRETS: &[&str] = &[
+        "secret",
+        "secrets",
+        "secrets management",
+        "credential",
+        "credentials",
+        "api key",
+        "environment variable",
+        "environment variables",
+        "configuration management",
+        "environment configuration",
+        "vault",
+        "key management",
+        "segredo",
+        "secreto",
+        "geheimnis",
+    ];
+    pub const INFRASTRUCTURE: &[&str] = &[
+        "infrastructure",
+        "hosting",
+        "deployment architecture",
+        "cloud infrastructure",
+        "compute",
+        "serverless",
+        "cluster",
+        "infraestrutura",
+        "infraestructura",
+        "hébergement",
+        "infrastruktur",
+    ];
+    pub const MONITORING: &[&str] = &[
+        "monitoring",
+        "alerting",
+        "alerts",
+        "health check",
+        "health checks",
+        "uptime",
+        "on call",
+        "observability",
+        "monitoramento",
+        "monitorización",
+        "surveillance",
+        "überwachung",
+    ];
+    pub const LOGGING: &[&str] = &[
+        "logging",
+        "log management",
+        "log aggregation",
+        "log retention",
+        "audit log",
+        "audit logging",
+        "structured logging",
+        "application logs",
+        "centralized logging",
+        "registro de logs",
+        "journalisation",
+        "protokollierung",
+    ];
+    pub const TRACING: &[&str] = &[
+        "tracing",
+        "trace",
+        "distributed tracing",
+        "opentelemetry",
+        "apm",
+        "span",
+    ];
+    pub const SCALE: &[&str] = &[
+        "scalability",
+        "auto scaling",
+        "autoscaling",
+        "horizontal scaling",
+        "scale out",
+        "high availability",
+        "capacity planning",
+        "escalabilidade",
+        "escalabilidad",
+        "skalierbarkeit",
+        "scalabilité",
+    ];
+    pub const ROLLBACK: &[&str] = &[
+        "rollback",
+        "roll back",
+        "revert",
+        "previous version",
+        "restore",
+        "undo",
+        "reversão",
+        "reversión",
+        "retour arrière",
+        "zurücksetzen",
+        "rückgängig",
+    ];
+    pub const ROLLBACK_TESTING: &[&str] = &[
+        "rollback test",
+        "disaster recovery",
+        "recovery drill",
+        "drill",
+        "rehearse",
+        "rehearsal",
+        "game day",
+        "restore test",
+    ];
+    pub const MIGRATIONS: &[&str] = &[
+        "database migration",
+        "database migrations",
+        "schema migration",
+        "schema migrations",
+        "schema change",
+        "schema changes",
+        "migration tool",
+        "migration script",
+        "migration scripts",
+        "database schema",
+        "migração de banco",
+        "migración de base de datos",
+        "migration de base de données",
+        "datenbankmigration",
+    ];
+    pub const SCHEMA_ROLLBACK: &[&str] = &[
+        "down migration",
+        "migration rollback",
+        "rollback migration",
+        "revert migration",
+        "schema rollback",
+        "database rollback",
+        "restore database",
+        "database restore",
+        "backward compatible",
+        "expand and contract",
+        "forward fix",
+    ];
+    pub const BACKUP: &[&str] = &[
+        "backup",
+        "backups",
+        "back up",
+        "snapshot",
+        "point in time recovery",
+        "pitr",
+        "retention",
+        "restore",
+        "cópia de segurança",
+        "copia de seguridad",
+        "sauvegarde",
+        "sicherung",
+    ];
+    pub const UI_ASSETS: &[&str] = &[
+        "frontend deployment",
+        "frontend hosting",
+        "static assets",
+        "static site",
+        "static hosting",
+        "asset deployment",
+        "cdn",
+        "web hosting",
+        "app store",
+        "play store",
+        "app distribution",
+        "store submission",
+        "frontend build",
+    ];
+    pub const CACHING: &[&str] = &[
+        "cache",
+        "caching",
+        "cache control",
+        "cache busting",
+        "invalidation",
+        "service worker",
+        "asset versioning",
+    ];
+    /// What rehearsing or testing a procedure is called, for fields about the procedure itself.
+    pub const REHEARSAL: &[&str] = &[
+        "rehearsal",
+        "rehearse",
+        "drill",
+        "test",
+        "testing",
+        "exercise",
+        "ensaio",
+        "teste",
+        "prueba",
+        "ensayo",
+        "essai",
+        "übung",
+        "probe",
+    ];
+    /// Headings about backups, rehearsals or tests, for fields about undoing a release.
+    pub const NOT_ROLLBACK: &[&str] = &[
+        "backup",
+        "backups",
+        "disaster recovery",
+        "rehearsal",
+        "rehearse",
+        "drill",
+        "test",
+        "testing",
+        "exercise",
+        "cópia de segurança",
+        "copia de seguridad",
+        "sauvegarde",
+        "sicherung",
+        "ensaio",
+        "teste",
+        "prueba",
+        "essai",
+        "übung",
+    ];
+    pub const INFRA_SECURITY: &[&str] = &[
+        "security",
+        "encryption",
+        "least privilege",
+        "network",
+        "firewall",
+        "tls",
+        "https",
+        "access control",
+        "iam",
+        "rbac",
+        "hardening",
+        "segurança",
+        "seguridad",
+        "sécurité",
+        "sicherheit",
+    ];
 }
 
 const PATTERNS: &[&str] = &["Rolling Update", "Blue/Green", "Canary", "Recreate"];
@@ -244,6 +586,9 @@ fn define_steps() -> Vec<StepDef> {
                 Field::new("s1.mvp_pattern_why", LongText, "MVP Deployment Pattern",
                     "Why this pattern for the MVP",
                     "The reason, ideally tied to a requirement such as availability or zero downtime.").mvp().owner(DEVOPS),
+                Field::new("s1.mvp_rollout", LongText, "MVP Deployment Pattern",
+                    "How the MVP is rolled out",
+                    "Who gets the MVP first and how it widens: all users at once, a pilot group, waves of users or regions, a store's phased release.").mvp().owner(RELEASE_MANAGER).query(queries::ROLLOUT),
                 Field::new("s1.post_mvp_pattern", Choice, "Post-MVP Deployment Pattern",
                     "Pattern for later releases",
                     "How feature increments after the MVP are rolled out; often Canary or Blue/Green combined with feature flags.")
@@ -257,7 +602,7 @@ fn define_steps() -> Vec<StepDef> {
                     .options(&["Unleash", "LaunchDarkly", "Flagsmith", "GrowthBook", "OpenFeature", "ConfigCat", "Flipt", "Environment variables"]).owner(DEVOPS),
                 Field::new("s1.feature_flag_strategy", LongText, "Feature Flags",
                     "How feature flags are used",
-                    "Which features are hidden behind flags, who switches them, and when a flag is removed.").post_mvp(),
+                    "Which features are hidden behind flags, who switches them, and when a flag is removed.").post_mvp().query(queries::FLAGS),
                 Field::new("s1.mvp_cadence", Text, "Release Cadence",
                     "MVP release",
                     "When the MVP goes out, e.g. a single launch on the planned date after a pilot.").mvp().owner(PRODUCT_OWNER),
@@ -278,10 +623,10 @@ fn define_steps() -> Vec<StepDef> {
                     .options(&["Terraform", "OpenTofu", "Pulumi", "AWS CDK", "CloudFormation", "Bicep", "Ansible"]).owner(DEVOPS),
                 Field::new("s2.iac_approach", LongText, "Infrastructure as Code",
                     "How environments are provisioned",
-                    "How the IaC is organised (one module per component, one configuration per environment), where its state lives, and how changes are reviewed and applied.").owner(DEVOPS),
+                    "How the IaC is organised (one module per component, one configuration per environment), where its state lives, and how changes are reviewed and applied.").owner(DEVOPS).query(queries::IAC),
                 Field::new("s2.mvp_considerations", LongText, "MVP Environment Considerations",
                     "MVP differences",
-                    "How the MVP environments differ from full scale: fewer replicas, smaller databases, shared staging, and when that changes.").mvp().owner(DEVOPS),
+                    "How the MVP environments differ from full scale: fewer replicas, smaller databases, shared staging, and when that changes.").mvp().owner(DEVOPS).query(queries::ENVIRONMENTS),
             ]),
         step(3, "Build & Packaging Process (CI)",
             "How every change is built, tested, scanned and packaged.",
@@ -305,14 +650,14 @@ fn define_steps() -> Vec<StepDef> {
                     .columns(&["Artifact", "Stored in", "Version tag", "MVP tag"]).owner(DEVOPS),
                 Field::new("s3.container_strategy", LongText, "Containerization Strategy",
                     "Container strategy",
-                    "Whether the application ships as container images, how they are built (base images, multi-stage builds) and where they are stored.").owner(DEVOPS),
+                    "Whether the application ships as container images, how they are built (base images, multi-stage builds) and where they are stored.").owner(DEVOPS).query(queries::CONTAINERS),
             ]),
         step(4, "Deployment Pipeline (CD)",
             "How built artifacts reach each environment, automatically and verifiably.",
             vec![
                 Field::new("s4.cd_workflow", LongText, "CD Workflow",
                     "Continuous delivery workflow",
-                    "What happens after a build passes: which tool deploys, to which environments automatically, and where a person approves.").owner(DEVOPS),
+                    "What happens after a build passes: which tool deploys, to which environments automatically, and where a person approves.").owner(DEVOPS).query(queries::DELIVERY),
                 Field::new("s4.mvp_stages", List, "MVP Pipeline Stages",
                     "MVP pipeline stages",
                     "The stages needed to deploy and verify the MVP, in order.").mvp().owner(DEVOPS),
@@ -325,7 +670,7 @@ fn define_steps() -> Vec<StepDef> {
                     .options(&["HashiCorp Vault", "AWS Secrets Manager", "GCP Secret Manager", "Azure Key Vault", "SOPS", "Sealed Secrets", "Kubernetes Secrets", "Doppler", "GitHub Secrets", "Platform environment variables"]).owner(SECURITY),
                 Field::new("s4.config_management", LongText, "Configuration and Secrets Management",
                     "Configuration management",
-                    "How per-environment settings and secrets reach the application.").owner(DEVOPS),
+                    "How per-environment settings and secrets reach the application.").owner(DEVOPS).query(queries::SECRETS),
             ]),
         step(5, "Infrastructure Requirements",
             "What must run, how big it must be for the MVP, and how it is watched.",
@@ -336,7 +681,7 @@ fn define_steps() -> Vec<StepDef> {
                     .columns(&["Component", "Technology", "MVP", "Full scale"]).owner(DEVOPS),
                 Field::new("s5.mvp_infrastructure", LongText, "MVP Infrastructure",
                     "Minimal infrastructure for the MVP",
-                    "The smallest setup that carries the MVP's expected load, and how it grows.").mvp().owner(DEVOPS),
+                    "The smallest setup that carries the MVP's expected load, and how it grows.").mvp().owner(DEVOPS).query(queries::INFRASTRUCTURE),
                 Field::new("s5.slos", List, "Service Level Objectives",
                     "Service level objectives",
                     "Targets the service must meet: availability, latency, recovery time (RTO) and recovery point (RPO).").owner(DEVOPS),
@@ -346,16 +691,16 @@ fn define_steps() -> Vec<StepDef> {
                     .options(&["Prometheus", "Grafana", "OpenTelemetry", "Sentry", "Datadog", "New Relic", "CloudWatch", "Loki", "Jaeger", "ELK", "PagerDuty"]).owner(DEVOPS),
                 Field::new("s5.monitoring", LongText, "Observability",
                     "Monitoring and alerting",
-                    "What is measured (availability, latency, errors, saturation), where the dashboards are, and who is alerted.").owner(DEVOPS),
+                    "What is measured (availability, latency, errors, saturation), where the dashboards are, and who is alerted.").owner(DEVOPS).query(queries::MONITORING),
                 Field::new("s5.logging", LongText, "Observability",
                     "Logging",
-                    "Where application and infrastructure logs are collected, for how long they are kept, and how personal data is kept out of them.").owner(DEVOPS),
+                    "Where application and infrastructure logs are collected, for how long they are kept, and how personal data is kept out of them.").owner(DEVOPS).query(queries::LOGGING),
                 Field::new("s5.tracing", LongText, "Observability",
                     "Tracing",
-                    "How a request is followed across services, so a slow or failing step can be found.").owner(DEVOPS),
+                    "How a request is followed across services, so a slow or failing step can be found.").owner(DEVOPS).query(queries::TRACING),
                 Field::new("s5.full_scale", LongText, "Full-Scale Infrastructure",
                     "Full-scale requirements",
-                    "What the infrastructure grows into after the MVP: more replicas, more regions, larger databases, and what triggers each step.").post_mvp().owner(DEVOPS),
+                    "What the infrastructure grows into after the MVP: more replicas, more regions, larger databases, and what triggers each step.").post_mvp().owner(DEVOPS).query(queries::SCALE),
             ]),
         step(6, "Rollback Strategy",
             "How a bad release is undone, and what decides that it must be.",
@@ -368,13 +713,13 @@ fn define_steps() -> Vec<StepDef> {
                     "Conditions that abort a later release, e.g. canary metrics worse than the stable version, a flag's error budget used up.").post_mvp().owner(RELEASE_MANAGER),
                 Field::new("s6.mvp_rollback", List, "MVP Rollback",
                     "MVP rollback steps",
-                    "The steps to return to the previous state if the MVP release fails.").mvp().owner(DEVOPS),
+                    "The steps to return to the previous state if the MVP release fails.").mvp().owner(DEVOPS).query(queries::ROLLBACK).avoid(queries::NOT_ROLLBACK),
                 Field::new("s6.post_mvp_rollback", LongText, "Post-MVP Rollback",
                     "Rollback for later releases",
-                    "How later releases are undone, e.g. switching a feature flag off, aborting a canary.").post_mvp().owner(DEVOPS),
+                    "How later releases are undone, e.g. switching a feature flag off, aborting a canary.").post_mvp().owner(DEVOPS).query(queries::ROLLBACK).avoid(queries::NOT_ROLLBACK),
                 Field::new("s6.testing", LongText, "Rollback Testing",
                     "How rollback is tested",
-                    "When and where the rollback is rehearsed before it is needed.").owner(QA_LEAD),
+                    "When and where the rollback is rehearsed before it is needed.").owner(QA_LEAD).query(queries::ROLLBACK_TESTING),
                 Field::new("s6.testing_environment", Choice, "Rollback Testing",
                     "Where rollback is rehearsed",
                     "The environment (from step 2) where the rollback is rehearsed.")
@@ -409,16 +754,16 @@ fn define_steps() -> Vec<StepDef> {
                     .options(&["Flyway", "Liquibase", "Prisma Migrate", "Alembic", "Knex", "sqlx", "Diesel", "golang-migrate", "Django migrations", "Rails migrations"]).owner(DBA),
                 Field::new("s8.approach", LongText, "Schema Change Management",
                     "How schema changes are made",
-                    "E.g. backward-compatible (expand, then contract) migrations run by the pipeline before the new version starts.").owner(DBA),
+                    "E.g. backward-compatible (expand, then contract) migrations run by the pipeline before the new version starts.").owner(DBA).query(queries::MIGRATIONS),
                 Field::new("s8.mvp_schema", List, "MVP Schema and Seed Data",
                     "MVP schema and seed data steps",
                     "The steps to create the first schema and load reference or seed data.").mvp().owner(DBA),
                 Field::new("s8.backup", LongText, "Backup and Rollback",
                     "Database backup and rollback",
-                    "How data is backed up before a change and restored if the change must be undone.").owner(DBA),
+                    "How data is backed up before a change and restored if the change must be undone.").owner(DBA).query(queries::BACKUP).avoid(queries::REHEARSAL),
                 Field::new("s8.rollback", LongText, "Backup and Rollback",
                     "Undoing a schema change",
-                    "How a failed migration is undone: a down migration, a forward fix, or a restore from backup, and who decides.").owner(DBA),
+                    "How a failed migration is undone: a down migration, a forward fix, or a restore from backup, and who decides.").owner(DBA).query(queries::SCHEMA_ROLLBACK).avoid(queries::REHEARSAL),
             ]),
         step(9, "UI Deployment Considerations",
             "How the user interface's files are delivered, versioned and cached.",
@@ -428,14 +773,14 @@ fn define_steps() -> Vec<StepDef> {
                     "What the user interface is built with.").owner(FRONTEND),
                 Field::new("s9.asset_strategy", LongText, "UI Asset Deployment",
                     "How UI assets are deployed",
-                    "Where the built HTML, scripts, styles and images are served from, e.g. object storage behind a CDN.").owner(FRONTEND),
+                    "Where the built HTML, scripts, styles and images are served from, e.g. object storage behind a CDN.").owner(FRONTEND).query(queries::UI_ASSETS),
                 Field::new("s9.cdn", Choice, "UI Asset Deployment",
                     "CDN",
                     "A content delivery network keeps copies of files close to users.")
                     .options(&["CloudFront", "Cloudflare", "Fastly", "Akamai", "Vercel Edge", "Netlify Edge", "None"]).owner(FRONTEND),
                 Field::new("s9.caching", LongText, "Versioning and Caching",
                     "Versioning and caching for the MVP",
-                    "How browsers get new files after the MVP release, e.g. content-hashed file names cached for a year and HTML never cached.").mvp().owner(FRONTEND),
+                    "How browsers get new files after the MVP release, e.g. content-hashed file names cached for a year and HTML never cached.").mvp().owner(FRONTEND).query(queries::CACHING),
                 Field::new("s9.post_mvp_caching", LongText, "Versioning and Caching",
                     "Versioning and caching later",
                     "What changes for later releases, e.g. old asset versions kept for a while so open sessions keep working, UI features behind flags.").post_mvp().owner(FRONTEND),
@@ -449,7 +794,7 @@ fn define_steps() -> Vec<StepDef> {
                     .options(&["CodeQL", "Semgrep", "SonarQube", "Snyk", "Dependabot", "npm audit", "Trivy", "Grype", "OWASP ZAP", "gitleaks", "Checkov", "tfsec"]).owner(SECURITY),
                 Field::new("s10.infra_security", LongText, "Infrastructure Security",
                     "Secure configuration",
-                    "How the IaC is kept secure (least privilege, encryption, network rules) and how that is verified automatically.").owner(SECURITY),
+                    "How the IaC is kept secure (least privilege, encryption, network rules) and how that is verified automatically.").owner(SECURITY).query(queries::INFRA_SECURITY),
                 Field::new("s10.policy_tool", Choice, "Infrastructure Security",
                     "Policy-as-Code tool",
                     "Policy as Code (PaC) writes security rules as code that the pipeline or cluster enforces automatically.")

@@ -37,6 +37,8 @@ pub fn suggest_answers(project: &Project) -> Answers {
         answers: Answers::default(),
     };
     suggestions.fill();
+    let passages = super::documents_say::field_passages(project);
+    super::documents_say::carry_into_answers(&passages, &mut suggestions.answers);
     suggestions.answers
 }
 
