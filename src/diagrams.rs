@@ -255,16 +255,14 @@ fn rollback_flow(answers: &Answers) -> Diagram {
     );
     let pattern = answers.joined("s1.mvp_pattern").unwrap_or_default();
     let mvp_action = match pattern.as_str() {
-        "Blue/Green" => "Switch traffic back to the previous (blue) version".to_string(),
-        "Canary" => "Abort the canary; all traffic to the stable version".to_string(),
         "" => "Return to the previous version (pattern TBD)".to_string(),
-        other => format!("Redeploy the previous version ({other})"),
+        other => crate::profiles::rollback_action(other).to_string(),
     };
-    let later_action = match answers.joined("s1.post_mvp_pattern").as_deref() {
-        Some("Canary") => "Abort the canary; all traffic to the stable version",
-        Some("Blue/Green") => "Switch traffic back to the previous version",
-        _ => "Redeploy the previous version",
-    };
+    let later_action = crate::profiles::rollback_action(
+        &answers
+            .joined("s1.post_mvp_pattern")
+            .unwrap_or_else(|| pattern.clone()),
+    );
     let triggers = answers.first_column("s6.triggers");
     let trigger_label = if triggers.is_empty() {
         "Triggers: TBD".to_string()

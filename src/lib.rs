@@ -24,6 +24,7 @@ pub mod model;
 pub mod output_marker;
 pub mod passages;
 pub mod plan;
+pub mod profiles;
 pub mod progress;
 pub mod project;
 pub mod recent;

@@ -80,8 +80,10 @@ impl<'a> Suggestions<'a> {
             );
         }
         let availability = self.of("nfr.availability");
+        let zones_allowed = crate::profiles::choose_profile(self.facts)
+            .is_none_or(|(profile, _)| profile.second_zone);
         let mut text = "For the MVP, every environment runs at the smallest size that carries the expected MVP load: production with at least two instances of each service".to_string();
-        if let Some(fact) = availability.first() {
+        if let Some(fact) = availability.first().filter(|_| zones_allowed) {
             let _ = write!(
                 text,
                 " across two availability zones (to meet {} availability)",

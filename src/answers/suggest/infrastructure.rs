@@ -46,8 +46,10 @@ impl<'a> Suggestions<'a> {
         let components = self.first_column("s5.components");
         if !components.is_empty() {
             let availability = self.of("nfr.availability");
+            let zones_allowed = crate::profiles::choose_profile(self.facts)
+                .is_none_or(|(profile, _)| profile.second_zone);
             let mut text = "One region; the smallest instance sizes that carry the MVP load with headroom for twice the expected peak; managed services where the documents name them".to_string();
-            if let Some(fact) = availability.first() {
+            if let Some(fact) = availability.first().filter(|_| zones_allowed) {
                 let _ = write!(
                     text,
                     "; two availability zones for the database and compute to meet {} availability",

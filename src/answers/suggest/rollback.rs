@@ -70,12 +70,7 @@ impl<'a> Suggestions<'a> {
         let gitops = self.answers.get("s1.gitops_tool").is_some();
         let mut steps: Vec<String> =
             vec!["The Release Manager confirms a trigger and calls the rollback".into()];
-        match pattern.as_str() {
-            "Blue/Green" => {
-                steps.push("Switch traffic back to the previous (blue) version".into());
-            }
-            _ => steps.push("Redeploy the previous version".into()),
-        }
+        steps.push(crate::profiles::rollback_action(&pattern).to_string());
         if gitops {
             steps.push(
                 "Revert the release commit in the environment repository so Git matches what runs"
@@ -98,9 +93,21 @@ impl<'a> Suggestions<'a> {
             ),
             &[],
         );
-        let mut text = String::from("Later releases are undone in the cheapest way first: switch the feature's flag off; abort the canary so all traffic returns to the stable version; only then redeploy the previous version");
+        // The same pattern as step 1's post-MVP choice, so the steps never
+        // speak of a canary the plan does not have.
+        let later_pattern = self.text("s1.post_mvp_pattern").unwrap_or(pattern.clone());
+        let mut text = String::from("Later releases are undone in the cheapest way first: ");
+        if self.answers.get("s1.feature_flag_tool").is_some() {
+            text.push_str("switch the feature's flag off; if that is not enough, ");
+        }
+        let action = crate::profiles::rollback_action(&later_pattern);
+        let mut action_chars = action.chars();
+        if let Some(first) = action_chars.next() {
+            text.extend(first.to_lowercase());
+            text.push_str(action_chars.as_str());
+        }
         if gitops {
-            text.push_str(" by reverting its commit");
+            text.push_str(", and revert the release commit so Git matches what runs");
         }
         text.push('.');
         self.propose(

@@ -1,6 +1,7 @@
 //! Suggestions for step 1, Overall Deployment Strategy & Workflow.
 
 use super::*;
+use crate::profiles::choose_profile;
 
 impl<'a> Suggestions<'a> {
     pub(super) fn fill_workflow(&mut self) {
@@ -47,6 +48,45 @@ impl<'a> Suggestions<'a> {
                     .filter(|fact| fact.value == "true"),
             )
             .collect();
+        if let Some((profile, chosen_by)) = choose_profile(self.facts) {
+            let platform = chosen_by
+                .iter()
+                .map(|fact| format!("{} ({})", display_name(&fact.value), cite(fact)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let demand = demanding.first().map(|fact| {
+                if fact.key == "nfr.zero_downtime" {
+                    "zero downtime".to_string()
+                } else {
+                    format!("{} availability", fact.value)
+                }
+            });
+            let pattern = if demand.is_some() {
+                profile.demanding_pattern
+            } else {
+                profile.mvp_pattern
+            };
+            let mut evidence = chosen_by.clone();
+            let why = match &demand {
+                Some(what) if pattern != profile.mvp_pattern => {
+                    evidence.extend(demanding.iter().copied());
+                    format!("The documents require {what}. {pattern} keeps the previous version running beside the new one, so the MVP goes live without downtime and a rollback is a traffic switch.")
+                }
+                _ => profile.mvp_pattern_why.to_string(),
+            };
+            let reason = format!(
+                "{pattern} — the documents describe {}: {platform}.",
+                profile.name
+            );
+            self.propose(
+                "s1.mvp_pattern",
+                Value::Text(pattern.into()),
+                reason.clone(),
+                &evidence,
+            );
+            self.propose("s1.mvp_pattern_why", Value::Text(why), reason, &evidence);
+            return;
+        }
         let Some(first) = demanding.first() else {
             let reason = "Rolling Update — no availability of 99.9 % or more and no zero-downtime requirement was found, so the simplest pattern that keeps the service up is proposed.".to_string();
             self.propose(
@@ -110,6 +150,19 @@ impl<'a> Suggestions<'a> {
                 Value::Text(why),
                 reason,
                 &evidence,
+            );
+        } else if let Some((profile, chosen_by)) = choose_profile(self.facts) {
+            let pattern = profile.post_mvp_pattern;
+            let reason = format!(
+                "{pattern} — the natural pattern for later releases on {} ({}).",
+                profile.name,
+                cite(chosen_by[0])
+            );
+            self.propose(
+                "s1.post_mvp_pattern",
+                Value::Text(pattern.into()),
+                reason,
+                &chosen_by,
             );
         } else if let Some(pattern) = self.text("s1.mvp_pattern") {
             let reason = format!(

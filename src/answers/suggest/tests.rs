@@ -510,3 +510,64 @@ fn nothing_known_leaves_the_documented_fields_empty() {
     assert!(answers.get("s2.environments").is_none());
     assert!(answers.get("s3.ci_tool").is_none());
 }
+
+#[test]
+fn on_vercel_high_availability_proposes_atomic_deploys_not_blue_green_or_zones() {
+    let answers = suggest_answers(&project(vec![
+        fact("hosting.platform", "vercel", 10),
+        fact("nfr.availability", "99.9%", 212),
+        fact("db.engine", "postgresql", 30),
+    ]));
+    let pattern = answers.get("s1.mvp_pattern").unwrap();
+    assert_eq!(pattern.value, Value::Text("Atomic deploy".into()));
+    assert!(pattern.reason.as_deref().unwrap().contains("Vercel"));
+    assert!(pattern.sources.iter().any(|s| s.line_start == 10));
+    let rollback = answers.get("s6.mvp_rollback").unwrap().value.lines();
+    assert!(rollback
+        .iter()
+        .any(|step| step.contains("Promote the previous deployment")));
+    for field in ["s2.mvp_considerations", "s5.mvp_infrastructure"] {
+        if let Some(answer) = answers.get(field) {
+            assert!(
+                !answer.value.joined().contains("availability zones"),
+                "{field}"
+            );
+        }
+    }
+}
+
+#[test]
+fn one_server_never_gets_a_second_availability_zone() {
+    let answers = suggest_answers(&project(vec![
+        fact("container.orchestrator", "docker-compose", 5),
+        fact("nfr.availability", "99.9%", 212),
+        fact("db.engine", "postgresql", 30),
+    ]));
+    for field in ["s2.mvp_considerations", "s5.mvp_infrastructure"] {
+        if let Some(answer) = answers.get(field) {
+            assert!(
+                !answer.value.joined().contains("availability zones"),
+                "{field}"
+            );
+        }
+    }
+    assert_eq!(
+        answers.get("s1.mvp_pattern").unwrap().value,
+        Value::Text("Blue/Green".into()),
+        "99.9 % on one server asks for a second copy beside the first, not a second zone"
+    );
+}
+
+#[test]
+fn the_post_mvp_rollback_follows_the_post_mvp_pattern() {
+    let answers = suggest_answers(&project(vec![fact(
+        "container.orchestrator",
+        "docker-compose",
+        5,
+    )]));
+    let later = answers.get("s1.post_mvp_pattern").unwrap().value.joined();
+    assert_eq!(later, "Recreate");
+    let text = answers.get("s6.post_mvp_rollback").unwrap().value.joined();
+    assert!(!text.to_lowercase().contains("canary"), "{text}");
+    assert!(text.contains("start the previous version again"), "{text}");
+}
