@@ -36,6 +36,11 @@ pub struct Profile {
     pub second_zone: bool,
     /// Whether short-lived preview environments per change come with it.
     pub preview_environments: bool,
+    /// How production is sized for the MVP on this platform, in a sentence.
+    pub mvp_sizing: &'static str,
+    /// The pipeline's production stages on this platform, in order (they
+    /// replace a generic "deploy to production" stage).
+    pub release_stages: &'static [&'static str],
 }
 
 /// The profiles, most specific first (ties go to the earlier one).
@@ -50,6 +55,8 @@ pub const PROFILES: &[Profile] = &[
         post_mvp_pattern: "Phased release",
         second_zone: false,
         preview_environments: false,
+        mvp_sizing: "the app's backend at its smallest paid tier with room for the first users, and the store builds for each platform from one release commit",
+        release_stages: &["Build signed iOS and Android binaries from the release commit", "Submit the builds for store review (App Store Connect, Google Play internal testing track)", "Start the stores' phased release once approved, watching crash-free sessions and error rates"],
     },
     Profile {
         id: "paas",
@@ -64,6 +71,8 @@ pub const PROFILES: &[Profile] = &[
         post_mvp_pattern: "Atomic deploy",
         second_zone: false,
         preview_environments: true,
+        mvp_sizing: "production on the platform's standard plan, with the platform's own scaling and regions (nothing to run in a second zone by hand)",
+        release_stages: &["Deploy the build as a preview, then promote it to production atomically", "Keep the previous deployment ready to promote back instantly"],
     },
     Profile {
         id: "serverless",
@@ -77,6 +86,8 @@ pub const PROFILES: &[Profile] = &[
         post_mvp_pattern: "Canary",
         second_zone: false,
         preview_environments: true,
+        mvp_sizing: "functions with conservative concurrency limits and alarms on errors and throttling; the provider runs them across zones",
+        release_stages: &["Publish a new function version and shift the alias to it", "Keep the previous version for an instant alias switch back"],
     },
     Profile {
         id: "kubernetes",
@@ -92,6 +103,8 @@ pub const PROFILES: &[Profile] = &[
         post_mvp_pattern: "Canary",
         second_zone: true,
         preview_environments: false,
+        mvp_sizing: "production with at least two replicas of each service",
+        release_stages: &[],
     },
     Profile {
         id: "managed-containers",
@@ -106,6 +119,8 @@ pub const PROFILES: &[Profile] = &[
         post_mvp_pattern: "Canary",
         second_zone: true,
         preview_environments: false,
+        mvp_sizing: "production with at least two tasks of each service",
+        release_stages: &[],
     },
     Profile {
         id: "single-server",
@@ -121,6 +136,8 @@ pub const PROFILES: &[Profile] = &[
         post_mvp_pattern: "Recreate",
         second_zone: false,
         preview_environments: false,
+        mvp_sizing: "production on the one documented server, with its resources watched and a tested restore onto a fresh server",
+        release_stages: &["Pull the tagged image or release on the server and restart the service", "Keep the previous image or release on the server for a quick switch back"],
     },
     Profile {
         id: "data-pipeline",
@@ -132,6 +149,8 @@ pub const PROFILES: &[Profile] = &[
         post_mvp_pattern: "Recreate",
         second_zone: false,
         preview_environments: false,
+        mvp_sizing: "the scheduler and warehouse at their smallest size that finishes the daily runs inside their window",
+        release_stages: &["Deploy the pipeline code and run it against a copy of production data", "Run the data-quality checks, then enable the production schedule"],
     },
 ];
 
@@ -143,7 +162,7 @@ const ROLLBACK_ACTIONS: &[(&str, &str)] = &[
     ),
     (
         "Canary",
-        "Abort the canary; all traffic to the stable version",
+        "Abort the canary so all traffic returns to the stable version",
     ),
     (
         "Rolling Update",

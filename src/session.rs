@@ -36,6 +36,10 @@ pub struct ProjectView {
     /// Where Save writes the plan.
     pub plan_path: String,
     pub warnings: Vec<String>,
+    /// "What the documents say": per field, the passages that speak to it,
+    /// best first, for the wizard to offer (take, show in the document, or
+    /// dismiss).
+    pub passages: crate::answers::documents_say::FieldPassages,
 }
 
 /// An opened project and its answers.
@@ -311,6 +315,7 @@ impl OpenedProject {
             draft_restored: self.draft_restored,
             plan_path: project.default_plan_path().display().to_string(),
             warnings: project.warnings.clone(),
+            passages: crate::answers::documents_say::field_passages(project),
         }
     }
 }

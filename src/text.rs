@@ -17,6 +17,65 @@ pub fn cells(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Status marks that decorate a checklist line (met, not met, warning,
+/// ticked boxes): a verdict on the line, not part of what it says.
+const STATUS_MARKS: &[&str] = &[
+    "✅", "✔️", "✔", "☑️", "☑", "✓", "❌", "✖️", "✖", "✗", "⚠️", "⚠", "🟢", "🟡", "🟠", "🔴", "⛔",
+    "🚫",
+];
+
+/// LaTeX math commands written inside `$…$` in prose, and what they mean.
+const LATEX_SYMBOLS: &[(&str, &str)] = &[
+    ("\\leq", "≤"),
+    ("\\le", "≤"),
+    ("\\geq", "≥"),
+    ("\\ge", "≥"),
+    ("\\times", "×"),
+    ("\\approx", "≈"),
+    ("\\sim", "~"),
+    ("\\pm", "±"),
+    ("\\%", "%"),
+    ("\\neq", "≠"),
+    ("\\rightarrow", "→"),
+    ("\\to", "→"),
+];
+
+/// A value as a reader should see it in the plan: status marks and ticked
+/// boxes dropped, inline LaTeX math (`$\\le$ 800ms`) written as its symbol,
+/// whitespace collapsed. Words are never changed.
+pub fn plain_value(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('$') {
+        let Some(length) = rest[start + 1..].find('$') else {
+            break;
+        };
+        let inner = &rest[start + 1..start + 1 + length];
+        if !inner.contains('\\') {
+            out.push_str(&rest[..start + 1]);
+            rest = &rest[start + 1..];
+            continue;
+        }
+        out.push_str(&rest[..start]);
+        let mut math = inner.trim().to_string();
+        for (command, symbol) in LATEX_SYMBOLS {
+            math = math.replace(command, symbol);
+        }
+        out.push_str(&math.replace(['\\', '{', '}'], ""));
+        rest = &rest[start + 1 + length + 1..];
+    }
+    out.push_str(rest);
+    for mark in STATUS_MARKS {
+        out = out.replace(mark, " ");
+    }
+    for box_mark in ["[x] ", "[X] ", "[ ] "] {
+        if let Some(stripped) = out.trim_start().strip_prefix(box_mark) {
+            out = stripped.to_string();
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The first `YYYY-MM-DD` date in `text`.
 pub fn iso_date(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
@@ -169,5 +228,28 @@ mod tests {
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
         assert_eq!(rfc3339(1_795_156_200), "2026-11-20T06:30:00Z");
         assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
+    }
+    #[test]
+    fn plain_values_drop_status_marks_and_write_latex_math_as_symbols() {
+        assert_eq!(
+            plain_value("✅ Backups restore in under an hour"),
+            "Backups restore in under an hour"
+        );
+        assert_eq!(plain_value("❌  Load test   passed"), "Load test passed");
+        assert_eq!(plain_value("⚠️ Pager rota agreed"), "Pager rota agreed");
+        assert_eq!(plain_value("[x] Runbook reviewed"), "Runbook reviewed");
+        assert_eq!(plain_value("p95 $\\le$ 300 ms"), "p95 ≤ 300 ms");
+        assert_eq!(
+            plain_value("uptime $\\geq 99.5\\%$ monthly"),
+            "uptime ≥ 99.5% monthly"
+        );
+        assert_eq!(
+            plain_value("costs $5 to $10 a month"),
+            "costs $5 to $10 a month"
+        );
+        assert_eq!(
+            plain_value("Plain words stay as they are"),
+            "Plain words stay as they are"
+        );
     }
 }

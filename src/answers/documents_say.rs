@@ -293,9 +293,8 @@ pub fn carry_into_answers(passages: &FieldPassages, answers: &mut Answers) {
                 passage
                     .text
                     .lines()
-                    .map(str::trim)
+                    .map(crate::text::plain_value)
                     .filter(|line| !line.is_empty())
-                    .map(str::to_string)
                     .collect(),
             ),
             _ => continue,
@@ -333,7 +332,7 @@ fn complete_statement(text: &str) -> bool {
 /// the same line as every word of it.
 fn one_line(text: &str) -> String {
     text.lines()
-        .map(str::trim)
+        .map(crate::text::plain_value)
         .filter(|line| !line.is_empty())
         .map(|line| {
             if line.ends_with(['.', ':', ';', '!', '?']) {

@@ -74,6 +74,18 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// What the documents say: per plan field, the passages that speak to it,
+    /// best first, with file, heading and lines.
+    Passages {
+        /// The project folder (default: the bundled sample project).
+        dir: Option<PathBuf>,
+        /// Only this field (e.g. s6.mvp_rollback).
+        #[arg(long)]
+        field: Option<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -86,6 +98,7 @@ fn main() -> ExitCode {
             force,
         } => generate(dir, answers, out, force),
         Command::Facts { dir, json } => facts(dir, json),
+        Command::Passages { dir, field, json } => passages(dir, field.as_deref(), json),
         Command::Export {
             dir,
             format,
@@ -176,6 +189,44 @@ fn facts(dir: Option<PathBuf>, json: bool) -> deployplan::Result<bool> {
         print!("{}", report.to_json());
     } else {
         print!("{}", report.to_table());
+    }
+    Ok(true)
+}
+
+fn passages(dir: Option<PathBuf>, field: Option<&str>, json: bool) -> deployplan::Result<bool> {
+    let project = Project::open(&project_dir(dir)?)?;
+    let mut passages = deployplan::answers::documents_say::field_passages(&project);
+    if let Some(field) = field {
+        if deployplan::plan::field(field).is_none() {
+            return Err(deployplan::Error::InvalidInput {
+                message: format!("no plan field '{field}' (fields are named like s6.mvp_rollback)"),
+            });
+        }
+        passages.retain(|id, _| id == field);
+    }
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&passages).unwrap_or_default()
+        );
+        return Ok(true);
+    }
+    for (id, list) in &passages {
+        println!("{id}");
+        for passage in list {
+            let source = &passage.source;
+            println!(
+                "  {} › {} (lines {}–{}){}",
+                source.path,
+                source.heading,
+                source.line_start,
+                source.line_end,
+                if passage.table { " [table]" } else { "" }
+            );
+            for line in passage.text.lines() {
+                println!("    | {line}");
+            }
+        }
     }
     Ok(true)
 }

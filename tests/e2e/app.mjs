@@ -123,6 +123,11 @@ export function withSampleAtWelcome(name, work) {
   return withApp(name, { project }, (session) => work(session, project));
 }
 
+/** Whether the shared document corpus is beside the repository (CI has it; a fresh clone does not). */
+export function corpusAvailable() {
+  return fs.existsSync(path.join(repo, '../shared/corpus'));
+}
+
 /**
  * A fresh copy of a set of the shared document corpus (`../shared/corpus`
  * beside the repository); fails with a clear message when it is not there.

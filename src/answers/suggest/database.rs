@@ -43,12 +43,13 @@ impl<'a> Suggestions<'a> {
             );
         }
         text.push('.');
-        self.propose(
-            "s8.backup",
-            Value::Text(text),
-            "Sized by the documented recovery objectives.".into(),
-            &recovery,
-        );
+        let reason = if recovery.is_empty() {
+            text.push_str(" The recovery objectives (RPO/RTO) are not stated in the documents: TBD — owner: Product Owner.");
+            "Common practice; to be sized once the recovery objectives are agreed."
+        } else {
+            "Sized by the documented recovery objectives."
+        };
+        self.propose("s8.backup", Value::Text(text), reason.into(), &recovery);
         self.propose("s8.rollback", Value::Text("Because migrations are backward-compatible, the application can roll back without touching the schema; a faulty migration is fixed forward with a new migration. Restoring the pre-migration snapshot is the last resort, decided by the Release Manager with the Backend Lead, as it loses writes made since.".into()), "Follows from the expand-then-contract approach.".into(), &[]);
     }
 }

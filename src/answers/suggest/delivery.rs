@@ -56,6 +56,7 @@ impl<'a> Suggestions<'a> {
         let pattern = self.text("s1.mvp_pattern").unwrap_or_default();
         let migration = self.first_name("db.migration_tool");
         let mut stages: Vec<String> = vec!["CI build, tests and scans pass".into()];
+        let mut profile_facts: Vec<&Fact> = Vec::new();
         for environment in &before_production {
             stages.push(format!("Deploy to {environment} and run smoke tests"));
         }
@@ -69,6 +70,11 @@ impl<'a> Suggestions<'a> {
             stages.push("Deploy the new (green) version beside the current (blue) one".into());
             stages.push("Smoke-test green through its private route".into());
             stages.push("Switch traffic to green".into());
+        } else if let Some((profile, chose)) = crate::profiles::choose_profile(self.facts)
+            .filter(|(profile, _)| !profile.release_stages.is_empty())
+        {
+            stages.extend(profile.release_stages.iter().map(|stage| stage.to_string()));
+            profile_facts = chose;
         } else {
             stages.push(format!(
                 "Deploy to {production} ({})",
@@ -82,7 +88,14 @@ impl<'a> Suggestions<'a> {
         stages.push("Verify against the MVP exit criteria and watch the dashboards".into());
         let mut cited = self.of("test.environment");
         cited.extend(self.of("db.migration_tool"));
-        self.propose("s4.mvp_stages", Value::List(stages), "Built from the environments (step 2), the MVP pattern (step 1) and the migration tool.".into(), &cited);
+        let reason = if profile_facts.is_empty() {
+            "Built from the environments (step 2), the MVP pattern (step 1) and the migration tool."
+                .to_string()
+        } else {
+            cited.extend(profile_facts.iter().copied());
+            "Built from the environments (step 2), the migration tool and the platform's own release steps.".to_string()
+        };
+        self.propose("s4.mvp_stages", Value::List(stages), reason, &cited);
 
         let mut later: Vec<(Vec<String>, Vec<&Fact>)> = Vec::new();
         if self.text("s1.post_mvp_pattern").as_deref() == Some("Canary") {

@@ -80,9 +80,15 @@ impl<'a> Suggestions<'a> {
             );
         }
         let availability = self.of("nfr.availability");
-        let zones_allowed = crate::profiles::choose_profile(self.facts)
+        let profile = crate::profiles::choose_profile(self.facts);
+        let zones_allowed = profile
+            .as_ref()
             .is_none_or(|(profile, _)| profile.second_zone);
-        let mut text = "For the MVP, every environment runs at the smallest size that carries the expected MVP load: production with at least two instances of each service".to_string();
+        let production = profile.as_ref().map_or(
+            "production with at least two instances of each service",
+            |(profile, _)| profile.mvp_sizing,
+        );
+        let mut text = format!("For the MVP, every environment runs at the smallest size that carries the expected MVP load: {production}");
         if let Some(fact) = availability.first().filter(|_| zones_allowed) {
             let _ = write!(
                 text,
@@ -91,11 +97,19 @@ impl<'a> Suggestions<'a> {
             );
         }
         text.push_str("; lower environments with single instances and smaller databases, switched off outside working hours where possible. Full-scale sizing follows measured load after launch.");
-        self.propose(
-            "s2.mvp_considerations",
-            Value::Text(text),
-            "Common practice for an MVP, sized by the documented availability target.".into(),
-            &availability,
-        );
+        let mut cited = availability.clone();
+        let reason = match &profile {
+            Some((profile, chose)) => {
+                cited.extend(chose.iter().copied());
+                format!("Common practice for an MVP on {}.", profile.name)
+            }
+            None if availability.is_empty() => {
+                "Common practice for an MVP; the documents state no availability target."
+                    .to_string()
+            }
+            None => "Common practice for an MVP, sized by the documented availability target."
+                .to_string(),
+        };
+        self.propose("s2.mvp_considerations", Value::Text(text), reason, &cited);
     }
 }

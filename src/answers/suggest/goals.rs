@@ -185,6 +185,12 @@ impl<'a> Suggestions<'a> {
             Some(fact) => format!("Prove the core infrastructure, pipeline and rollback in production while meeting {} availability", fact.value),
             None => "Prove the core infrastructure, pipeline and rollback in production".into(),
         }], availability.clone()));
-        self.put_items("s0.mvp_goals", goals, Origin::Proposed, Some("Typical MVP deployment goals, tied to the launch target and availability the documents give.".into()));
+        let reason = match (launch.is_some(), !availability.is_empty()) {
+            (true, true) => "Typical MVP deployment goals, tied to the launch target and availability the documents give.",
+            (true, false) => "Typical MVP deployment goals, tied to the launch target the documents give.",
+            (false, true) => "Typical MVP deployment goals, tied to the availability target the documents give.",
+            (false, false) => "Typical MVP deployment goals; the documents give no launch date or availability target yet.",
+        };
+        self.put_items("s0.mvp_goals", goals, Origin::Proposed, Some(reason.into()));
     }
 }

@@ -79,6 +79,16 @@ impl<'a> Suggestions<'a> {
                 items.push((vec![format!("{label}: {}", fact.value)], vec![fact]));
             }
         }
+        // An objective a plan needs but the documents do not state is named
+        // as open, so the reader sees the gap instead of a silent omission.
+        for (keys, open) in [
+            (&["nfr.availability"][..], "Availability target (SLO): TBD — not stated in the documents; owner: Product Owner"),
+            (&["nfr.rto", "nfr.rpo"][..], "Recovery objectives (RPO/RTO): TBD — not stated in the documents; owner: Product Owner"),
+        ] {
+            if !items.is_empty() && keys.iter().all(|key| self.of(key).is_empty()) {
+                items.push((vec![open.to_string()], Vec::new()));
+            }
+        }
         if let Some(fact) = self
             .of("nfr.zero_downtime")
             .into_iter()

@@ -31,8 +31,17 @@ use std::fmt::Write as _;
 /// in a proposal. Later steps build on what earlier steps hold (environments,
 /// patterns, roles). Fields nothing supports stay empty (written as TBD).
 pub fn suggest_answers(project: &Project) -> Answers {
+    // Values as a reader should see them: no checklist status marks or LaTeX.
+    let facts: Vec<Fact> = project
+        .facts
+        .iter()
+        .map(|fact| Fact {
+            value: crate::text::plain_value(&fact.value),
+            ..fact.clone()
+        })
+        .collect();
     let mut suggestions = Suggestions {
-        facts: &project.facts,
+        facts: &facts,
         project_name: project.display_name(),
         answers: Answers::default(),
     };

@@ -49,11 +49,17 @@ impl<'a> Suggestions<'a> {
             )
             .collect();
         if let Some((profile, chosen_by)) = choose_profile(self.facts) {
-            let platform = chosen_by
-                .iter()
-                .map(|fact| format!("{} ({})", display_name(&fact.value), cite(fact)))
-                .collect::<Vec<_>>()
-                .join(", ");
+            // Each platform name once, with where it was first read.
+            let mut named: Vec<&str> = Vec::new();
+            let mut platform_parts: Vec<String> = Vec::new();
+            for fact in &chosen_by {
+                if named.contains(&fact.value.as_str()) {
+                    continue;
+                }
+                named.push(&fact.value);
+                platform_parts.push(format!("{} ({})", display_name(&fact.value), cite(fact)));
+            }
+            let platform = platform_parts.join(", ");
             let demand = demanding.first().map(|fact| {
                 if fact.key == "nfr.zero_downtime" {
                     "zero downtime".to_string()
@@ -74,10 +80,17 @@ impl<'a> Suggestions<'a> {
                 }
                 _ => profile.mvp_pattern_why.to_string(),
             };
-            let reason = format!(
-                "{pattern} — the documents describe {}: {platform}.",
-                profile.name
-            );
+            let reason = match (&demand, demanding.first()) {
+                (Some(what), Some(fact)) if pattern != profile.mvp_pattern => format!(
+                    "{pattern} — {} requires {what}, on {}: {platform}.",
+                    cite(fact),
+                    profile.name
+                ),
+                _ => format!(
+                    "{pattern} — the documents describe {}: {platform}.",
+                    profile.name
+                ),
+            };
             self.propose(
                 "s1.mvp_pattern",
                 Value::Text(pattern.into()),

@@ -571,3 +571,84 @@ fn the_post_mvp_rollback_follows_the_post_mvp_pattern() {
     assert!(!text.to_lowercase().contains("canary"), "{text}");
     assert!(text.contains("start the previous version again"), "{text}");
 }
+
+#[test]
+fn a_mobile_app_is_released_through_store_review_and_a_phased_release() {
+    let answers = suggest_answers(&project(vec![
+        fact("frontend.framework", "react-native", 5),
+        fact("ci.tool", "github-actions", 9),
+    ]));
+    let stages = answers.get("s4.mvp_stages").unwrap().value.joined();
+    assert!(stages.contains("store review"), "{stages}");
+    assert!(stages.contains("phased release"), "{stages}");
+    assert!(!stages.contains("Deploy to Production ("), "{stages}");
+    let sizing = answers.get("s2.mvp_considerations").unwrap();
+    assert!(
+        !sizing.value.joined().contains("two instances"),
+        "{:?}",
+        sizing.value
+    );
+    assert!(
+        sizing.reason.as_deref().unwrap().contains("mobile app"),
+        "{:?}",
+        sizing.reason
+    );
+}
+
+#[test]
+fn objectives_the_documents_do_not_state_are_named_as_open() {
+    let answers = suggest_answers(&project(vec![
+        fact("nfr.latency", "p95 under 300 ms", 12),
+        fact("db.engine", "postgresql", 30),
+    ]));
+    let slos = answers.get("s5.slos").unwrap().value.joined();
+    assert!(slos.contains("Latency: p95 under 300 ms"), "{slos}");
+    assert!(slos.contains("Availability target (SLO): TBD"), "{slos}");
+    assert!(
+        slos.contains("Recovery objectives (RPO/RTO): TBD"),
+        "{slos}"
+    );
+    let backup = answers.get("s8.backup").unwrap();
+    assert!(
+        backup.value.joined().contains("(RPO/RTO) are not stated"),
+        "{:?}",
+        backup.value
+    );
+    assert!(
+        !backup
+            .reason
+            .as_deref()
+            .unwrap()
+            .contains("documented recovery"),
+        "{:?}",
+        backup.reason
+    );
+    let goals = answers.get("s0.mvp_goals").unwrap();
+    assert!(
+        !goals
+            .reason
+            .as_deref()
+            .unwrap()
+            .contains("availability the documents give"),
+        "{:?}",
+        goals.reason
+    );
+
+    let stated = suggest_answers(&project(vec![
+        fact("nfr.availability", "99.5%", 3),
+        fact("nfr.rpo", "1 hour", 4),
+    ]));
+    let slos = stated.get("s5.slos").unwrap().value.joined();
+    assert!(!slos.contains("TBD"), "{slos}");
+}
+
+#[test]
+fn checklist_marks_and_latex_never_reach_a_value() {
+    let answers = suggest_answers(&project(vec![
+        fact("test.exit_criterion", "✅ All smoke tests pass", 40),
+        fact("nfr.latency", "95th percentile $\\le$ 800ms", 41),
+    ]));
+    let all: String = answers.values.values().map(|a| a.value.joined()).collect();
+    assert!(!all.contains('✅') && !all.contains('$'), "{all}");
+    assert!(all.contains("95th percentile ≤ 800ms"), "{all}");
+}

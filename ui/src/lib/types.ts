@@ -3,6 +3,7 @@
 import type { Answers } from './bindings/Answers';
 import type { Document } from './bindings/Document';
 import type { Fact } from './bindings/Fact';
+import type { Passage } from './bindings/Passage';
 import type { GlossaryEntry } from './bindings/GlossaryEntry';
 import type { Role } from './bindings/Role';
 import type { StepDef } from './bindings/StepDef';
@@ -21,6 +22,8 @@ export type ProjectView = {
   draft_restored: boolean;
   plan_path: string;
   warnings: string[];
+  /** "What the documents say": per field id, the passages that speak to it, best first. */
+  passages: Record<string, Passage[]>;
 };
 
 export type RecentProject = { path: string; name: string };

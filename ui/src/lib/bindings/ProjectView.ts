@@ -3,6 +3,7 @@ import type { Answers } from "./Answers";
 import type { Document } from "./Document";
 import type { Fact } from "./Fact";
 import type { MissingRole } from "./MissingRole";
+import type { Passage } from "./Passage";
 
 /**
  * Everything a front end shows about an opened project.
@@ -19,4 +20,10 @@ draft_restored: boolean,
 /**
  * Where Save writes the plan.
  */
-plan_path: string, warnings: Array<string>, };
+plan_path: string, warnings: Array<string>, 
+/**
+ * "What the documents say": per field, the passages that speak to it,
+ * best first, for the wizard to offer (take, show in the document, or
+ * dismiss).
+ */
+passages: { [key in string]: Array<Passage> }, };

@@ -72,6 +72,7 @@ function sampleProject(): ProjectView {
     draft_restored: false,
     plan_path: '/home/dev/projects/sample-shop/project_docs/deploymentPlan.md',
     warnings: [],
+    passages: {},
   };
 }
 

@@ -66,5 +66,6 @@ export function sampleProject(answers: Answers = sampleAnswers()): ProjectView {
     draft_restored: false,
     plan_path: '/home/me/shop/project_docs/deploymentPlan.md',
     warnings: [],
+    passages: {},
   };
 }
