@@ -156,6 +156,7 @@ impl Answers {
 }
 
 pub mod documents_say;
+pub mod patterns;
 mod suggest;
 pub use suggest::suggest_answers;
 

@@ -92,6 +92,19 @@ const NOT_DECIDED_HEADINGS: &[&str] = &[
     "nicht im umfang",
     "außerhalb des umfangs",
     "zukünftige erweiterungen",
+    // Troubleshooting: how to fix a failure, not the plan's procedure.
+    "troubleshooting",
+    "common issues",
+    "known issues",
+    "faq",
+    "solução de problemas",
+    "problemas comuns",
+    "solución de problemas",
+    "problemas comunes",
+    "dépannage",
+    "problèmes courants",
+    "fehlerbehebung",
+    "bekannte probleme",
 ];
 
 /// Heading words that mark a passage as about the releases after the MVP, in
@@ -141,7 +154,7 @@ pub fn field_passages(project: &Project) -> FieldPassages {
     passages_from_index(&index)
 }
 
-fn passages_from_index(index: &PassageIndex) -> FieldPassages {
+pub(super) fn passages_from_index(index: &PassageIndex) -> FieldPassages {
     let stemmer = Stemmer::create(Algorithm::English);
     let post_mvp: Vec<Vec<String>> = POST_MVP_HEADINGS
         .iter()
@@ -202,7 +215,7 @@ fn heading_has_any(heading: &str, phrases: &[Vec<String>], stemmer: &Stemmer) ->
 
 /// Whether a passage states something rather than asks, lists what is out,
 /// or tells a user story.
-fn states_something(hit: &Hit) -> bool {
+pub(super) fn states_something(hit: &Hit) -> bool {
     let heading = hit.source.heading.to_lowercase();
     let heading_parts: Vec<String> = heading
         .split(" > ")
@@ -394,6 +407,16 @@ mod tests {
                 "{list:?}"
             );
         }
+    }
+
+    #[test]
+    fn troubleshooting_advice_is_not_a_procedure_of_the_plan() {
+        let text = "# Operations\n\n## Troubleshooting\n\n### Rollback fails\n\n- Rebuild the release artifacts and redeploy the previous version if the rollback cannot find them.\n\n## Fehlerbehebung\n\nWenn der Rollback scheitert, das vorherige Release neu bauen und erneut ausrollen.\n";
+        assert!(
+            passages(text).values().flatten().next().is_none(),
+            "{:?}",
+            passages(text)
+        );
     }
 
     #[test]

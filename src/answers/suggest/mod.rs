@@ -32,7 +32,8 @@ use std::fmt::Write as _;
 /// patterns, roles). Fields nothing supports stay empty (written as TBD).
 pub fn suggest_answers(project: &Project) -> Answers {
     // Values as a reader should see them: no checklist status marks or LaTeX.
-    let facts: Vec<Fact> = project
+    let index = crate::passages::PassageIndex::build(&project.documents);
+    let mut facts: Vec<Fact> = project
         .facts
         .iter()
         .map(|fact| Fact {
@@ -40,13 +41,15 @@ pub fn suggest_answers(project: &Project) -> Answers {
             ..fact.clone()
         })
         .collect();
+    // Patterns the documents decide, as facts the strategy rules read.
+    facts.extend(super::patterns::documented_patterns(&index));
     let mut suggestions = Suggestions {
         facts: &facts,
         project_name: project.display_name(),
         answers: Answers::default(),
     };
     suggestions.fill();
-    let passages = super::documents_say::field_passages(project);
+    let passages = super::documents_say::passages_from_index(&index);
     super::documents_say::carry_into_answers(&passages, &mut suggestions.answers);
     suggestions.answers
 }

@@ -122,7 +122,7 @@ impl<'a> Suggestions<'a> {
             .iter()
             .filter(|f| {
                 (f.key == "release.criterion" || f.key == "test.exit_criterion")
-                    && mentions(&f.value, &["rollback", "roll back", "restore"])
+                    && is_about_rollback(&f.value)
             })
             .collect();
         if !rehearsals.is_empty() {
@@ -165,5 +165,42 @@ impl<'a> Suggestions<'a> {
                 );
             }
         }
+    }
+}
+
+/// Whether a criterion is about rolling back or restoring itself (its subject,
+/// in its first words), not one that lists rollback among other things.
+fn is_about_rollback(criterion: &str) -> bool {
+    let opening: Vec<String> = criterion
+        .split_whitespace()
+        .take(4)
+        .map(|word| word.to_lowercase())
+        .collect();
+    let opening = opening.join(" ");
+    mentions(
+        &opening,
+        &["rollback", "roll back", "rolled back", "restore", "rehears"],
+    )
+}
+
+#[cfg(test)]
+mod criterion_tests {
+    use super::is_about_rollback;
+
+    #[test]
+    fn a_criterion_is_about_rollback_when_rollback_is_its_subject() {
+        assert!(is_about_rollback(
+            "Rollback to the previous release completes in under 10 minutes"
+        ));
+        assert!(is_about_rollback(
+            "A full restore from backup is rehearsed in staging"
+        ));
+        assert!(is_about_rollback("Database restore tested before launch"));
+        assert!(!is_about_rollback(
+            "The installer creates queues, dashboards, alarms and rollback hooks"
+        ));
+        assert!(!is_about_rollback(
+            "Status e-mails are sent for every event (start, failure, rollback)"
+        ));
     }
 }

@@ -38,6 +38,9 @@ impl<'a> Suggestions<'a> {
     /// Blue/Green the proposed MVP pattern: it switches traffic at once and
     /// switches back just as fast. Otherwise a Rolling Update is proposed.
     pub(super) fn fill_mvp_pattern(&mut self) {
+        if self.fill_documented_pattern("s1.mvp_pattern", "s1.mvp_pattern_why") {
+            return;
+        }
         let demanding: Vec<&Fact> = self
             .of("nfr.availability")
             .into_iter()
@@ -164,6 +167,7 @@ impl<'a> Suggestions<'a> {
                 reason,
                 &evidence,
             );
+        } else if self.fill_documented_pattern("s1.post_mvp_pattern", "s1.post_mvp_pattern_why") {
         } else if let Some((profile, chosen_by)) = choose_profile(self.facts) {
             let pattern = profile.post_mvp_pattern;
             let reason = format!(
@@ -282,4 +286,52 @@ fn availability_percent(text: &str) -> Option<f64> {
         .take_while(|c| c.is_ascii_digit() || *c == '.')
         .collect();
     digits.parse().ok()
+}
+
+impl Suggestions<'_> {
+    /// The pattern the documents decide ([`crate::answers::patterns`]): one
+    /// pattern fills `field` from the documents, citing its statements; two
+    /// or more are a conflict, shown in `why_field` with every value and its
+    /// sources and left for the owner to decide. False when none is stated.
+    fn fill_documented_pattern(&mut self, field: &str, why_field: &str) -> bool {
+        let stated = self.of(crate::answers::patterns::PATTERN_KEY);
+        let mut patterns: Vec<(&str, Vec<&Fact>)> = Vec::new();
+        for fact in stated {
+            match patterns.iter_mut().find(|(name, _)| *name == fact.value) {
+                Some((_, facts)) => facts.push(fact),
+                None => patterns.push((fact.value.as_str(), vec![fact])),
+            }
+        }
+        match patterns.as_slice() {
+            [] => false,
+            [(pattern, facts)] => {
+                let pattern = pattern.to_string();
+                let facts = facts.clone();
+                self.put(field, Value::Text(pattern), Origin::Document, None, &facts);
+                let statement = facts[0].sources[0].excerpt.clone();
+                self.put(
+                    why_field,
+                    Value::Text(statement),
+                    Origin::Document,
+                    None,
+                    &facts[..1],
+                );
+                true
+            }
+            several => {
+                let listed = several
+                    .iter()
+                    .map(|(pattern, facts)| format!("{pattern} ({})", cite(facts[0])))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                let all: Vec<&Fact> = several
+                    .iter()
+                    .flat_map(|(_, facts)| facts.iter().copied())
+                    .collect();
+                let text = format!("The documents disagree on the deployment pattern: {listed}. The owner decides which one applies; until then the pattern is TBD.");
+                self.put(why_field, Value::Text(text), Origin::Document, None, &all);
+                true
+            }
+        }
+    }
 }
