@@ -51,7 +51,8 @@ pub struct OpenedProject {
 }
 
 /// The text of one of the project's documents, for a read-only viewer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
 pub struct DocumentText {
     /// Relative to the project folder, as in [`ProjectView::documents`].
     pub path: String,

@@ -1,32 +1,12 @@
 // Types of the IPC contract that are not generated from Rust (see bindings/
 // for those that are). Keep these in line with src-tauri's commands.
-import type { Answers } from './bindings/Answers';
-import type { Document } from './bindings/Document';
-import type { Fact } from './bindings/Fact';
-import type { Passage } from './bindings/Passage';
 import type { GlossaryEntry } from './bindings/GlossaryEntry';
-import type { Role } from './bindings/Role';
 import type { StepDef } from './bindings/StepDef';
 
-/** A role no document fills, and what the plan would have taken from it. */
-export type MissingRole = { role: Role; label: string; feeds: string };
-
-/** An opened project, as `open_project` and friends return it. */
-export type ProjectView = {
-  root: string;
-  name: string;
-  documents: Document[];
-  missing_roles: MissingRole[];
-  facts: Fact[];
-  answers: Answers;
-  draft_restored: boolean;
-  plan_path: string;
-  warnings: string[];
-  /** "What the documents say": per field id, the passages that speak to it, best first. */
-  passages: Record<string, Passage[]>;
-};
-
-export type RecentProject = { path: string; name: string };
+// Generated from the Rust types (ts-rs): re-exported so views import one place.
+export type { MissingRole } from './bindings/MissingRole';
+export type { ProjectView } from './bindings/ProjectView';
+export type { RecentProject } from './bindings/RecentProject';
 
 export type WizardDefinition = { steps: StepDef[]; glossary: GlossaryEntry[] };
 
@@ -34,7 +14,7 @@ export type WizardDefinition = { steps: StepDef[]; glossary: GlossaryEntry[] };
 export type Preview = { markdown: string; html: string; core_ms: number };
 
 /** A document's text as `document_text` returns it (plain text, never HTML). */
-export type DocumentText = { path: string; text: string; lines: number };
+export type { DocumentText } from './bindings/DocumentText';
 
 /** A place in a document to show: the viewer scrolls to and highlights it. */
 export type DocumentLocation = { path: string; line_start: number; line_end: number };
