@@ -485,6 +485,48 @@ mod queries {
         "asset versioning",
     ];
     /// What rehearsing or testing a procedure is called, for fields about the procedure itself.
+    pub const HOTFIX: &[&str] = &[
+        "hotfix",
+        "hotfixes",
+        "hot fix",
+        "urgent fix",
+        "emergency fix",
+        "emergency change",
+        "emergency release",
+        "patch release",
+        "correção urgente",
+        "corrección urgente",
+        "correctif urgent",
+        "notfall",
+    ];
+    pub const WINDOW: &[&str] = &[
+        "deployment window",
+        "maintenance window",
+        "change window",
+        "release window",
+        "code freeze",
+        "change freeze",
+        "deployment freeze",
+        "janela de manutenção",
+        "ventana de mantenimiento",
+        "fenêtre de maintenance",
+        "wartungsfenster",
+    ];
+    pub const ESCALATION: &[&str] = &[
+        "escalation",
+        "escalate",
+        "on call",
+        "on-call",
+        "incident response",
+        "incident management",
+        "severity",
+        "pager",
+        "escalonamento",
+        "escalamiento",
+        "astreinte",
+        "eskalation",
+        "bereitschaft",
+    ];
     pub const REHEARSAL: &[&str] = &[
         "rehearsal",
         "rehearse",
@@ -609,6 +651,9 @@ fn define_steps() -> Vec<StepDef> {
                 Field::new("s1.post_mvp_cadence", Text, "Release Cadence",
                     "Cadence after the MVP",
                     "How often releases follow, e.g. every two weeks, or continuously behind flags.").post_mvp().owner(PRODUCT_OWNER),
+                Field::new("s1.hotfix", LongText, "Release Cadence",
+                    "Urgent fixes (hotfix path)",
+                    "How an urgent fix reaches production: which environments and checks it may skip, and who approves it.").owner(RELEASE_MANAGER).query(queries::HOTFIX),
             ]),
         step(2, "Deployment Environments",
             "The environments a release passes through and how they are built.",
@@ -740,6 +785,9 @@ fn define_steps() -> Vec<StepDef> {
                     "Standard checks for later releases",
                     "The routine checks every release after the MVP passes, before and after deploying, with their owners.")
                     .columns(&["Check", "When", "Owner"]).options_from_for("s11.roles", &["Owner"]).post_mvp().owner(RELEASE_MANAGER),
+                Field::new("s7.deployment_window", LongText, "General Procedures",
+                    "Deployment and maintenance windows",
+                    "When production may be changed (days, hours, maintenance windows, freezes) and who is told beforehand.").owner(RELEASE_MANAGER).query(queries::WINDOW),
             ]),
         step(8, "Database Migration Strategy",
             "How the database schema changes safely, starting with the MVP schema.",
@@ -828,6 +876,9 @@ fn define_steps() -> Vec<StepDef> {
                     "For each activity: who does it (Responsible), who answers for it (Accountable), who is asked (Consulted) and who is told (Informed).")
                     .columns(&["Activity", "Responsible", "Accountable", "Consulted", "Informed"])
                     .options_from_for("s11.roles", &["Responsible", "Accountable", "Consulted", "Informed"]).owner(RELEASE_MANAGER),
+                Field::new("s11.escalation", LongText, "Incident Escalation",
+                    "Incident response and escalation",
+                    "Who is called when production fails, how fast they respond per severity, and who is told.").owner(RELEASE_MANAGER).query(queries::ESCALATION),
             ]),
     ]
 }

@@ -338,7 +338,63 @@ const SHORTEST_STATEMENT: usize = 60;
 /// lead-in whose list or code follows elsewhere ("The steps are:").
 fn complete_statement(text: &str) -> bool {
     let text = text.trim();
-    text.chars().count() >= SHORTEST_STATEMENT && !text.ends_with(':')
+    text.chars().count() >= SHORTEST_STATEMENT && !text.ends_with(':') && !is_template(text)
+}
+
+/// Markers of a passage still to be filled in: placeholders such as
+/// `[pager/phone]` or `<name>`, and to-do words, in the five languages. Such
+/// a passage says what is missing, not what was decided.
+const TODO_WORDS: &[&str] = &[
+    "tbd",
+    "todo",
+    "tbc",
+    "xxx",
+    "a definir",
+    "a confirmar",
+    "por definir",
+    "à définir",
+    "à confirmer",
+    "offen",
+    "ausstehend",
+];
+
+fn is_template(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != 'à')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let joined = format!(" {} ", words.join(" "));
+    if TODO_WORDS
+        .iter()
+        .any(|todo| joined.contains(&format!(" {todo} ")))
+    {
+        return true;
+    }
+    // `[lower-case words]` not followed by `(` (a link) is a placeholder.
+    let mut rest = text;
+    while let Some(open) = rest.find(['[', '<']) {
+        let close_char = if rest[open..].starts_with('[') {
+            ']'
+        } else {
+            '>'
+        };
+        let Some(length) = rest[open + 1..].find(close_char) else {
+            break;
+        };
+        let inner = &rest[open + 1..open + 1 + length];
+        let after = &rest[open + 1 + length + 1..];
+        let placeholder = !inner.is_empty()
+            && inner
+                .chars()
+                .all(|c| c.is_lowercase() || c == ' ' || c == '/' || c == '-' || c == '_')
+            && !after.starts_with('(');
+        if placeholder {
+            return true;
+        }
+        rest = &rest[open + 1..];
+    }
+    false
 }
 
 /// A passage as one paragraph: its blocks joined, so its citation stands on
@@ -407,6 +463,28 @@ mod tests {
                 "{list:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_template_still_to_be_filled_in_is_not_a_decision() {
+        assert!(is_template(
+            "On-call engineer: [pager/phone]; incident lead: [pager/phone]"
+        ));
+        assert!(is_template(
+            "Escalation contact: <name>, reachable around the clock"
+        ));
+        assert!(is_template(
+            "Maintenance window: TBD with the customer's IT department"
+        ));
+        assert!(is_template(
+            "Wartungsfenster: offen, wird mit dem Betrieb abgestimmt"
+        ));
+        assert!(!is_template(
+            "Incidents are paged to the on-call engineer, who answers within 15 minutes."
+        ));
+        assert!(!is_template(
+            "See the [runbook](docs/runbook.md) for the escalation order of the team."
+        ));
     }
 
     #[test]
