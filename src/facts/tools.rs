@@ -61,6 +61,9 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             if term.case_sensitive && &text[start..end] != term.alias {
                 return None;
             }
+            if term.case_sensitive && starts_a_longer_name(&text[end..]) {
+                return None;
+            }
             if !is_word_at(text, start, end - start) {
                 return None;
             }
@@ -77,6 +80,27 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         })
         .filter(|m| !all[m.term].targets.is_empty())
         .collect()
+}
+
+/// Generic words that may follow a product's name without making it another
+/// product ("Caddy Server", "Unleash Proxy").
+const NAME_SUFFIXES: &[&str] = &[
+    "Server", "Proxy", "Router", "Web", "HTTP", "HTTPS", "Cloud", "Edge", "Hosting", "Platform",
+    "Framework", "CLI", "SDK", "API", "Application", "App", "Apps", "Service", "Services", "Client",
+    "Dashboard", "Console", "Agent", "Enterprise", "Community", "Edition", "OSS", "Open",
+];
+
+/// Whether the text right after a capitalised name continues it into the
+/// name of another product: "Apache Superset" is not the Apache web server.
+fn starts_a_longer_name(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    word.chars().next().is_some_and(char::is_uppercase) && !NAME_SUFFIXES.contains(&word.as_str())
 }
 
 /// Reads the tool facts of one document.
@@ -579,6 +603,19 @@ mod tests {
         let extraction = super::super::extract(&[spec, ui]);
         assert_eq!(values(&extraction.facts, "frontend.framework"), ["react"]);
         assert_eq!(values(&extraction.hints, "frontend.framework"), ["nextjs"]);
+    }
+
+    #[test]
+    fn a_name_that_continues_into_another_product_is_not_that_tool() {
+        assert!(facts("Dashboards are built in Apache Superset.\n", "web.server").is_empty());
+        assert_eq!(
+            facts("The site is served by Apache behind the load balancer.\n", "web.server"),
+            ["apache"]
+        );
+        assert_eq!(
+            facts("TLS ends at the Caddy Server on the host.\n", "web.server"),
+            ["caddy"]
+        );
     }
 
     #[test]
