@@ -23,8 +23,8 @@ pub const POST_MVP_BADGE: &str = "🔁 Post-MVP";
 /// to refer to something.
 fn heading_note(step_id: &str, heading: &str) -> Option<&'static str> {
     match (step_id, heading) {
-        ("s7", "MVP Post-Deployment Verification") => Some("Each verification is one of the MVP exit criteria of the test strategy (testStrategy.md); the MVP deployment is verified when all of them pass."),
-        ("s7", "MVP Pre-Deployment Checks") => Some("Each check is a release criterion of the product requirements unless marked otherwise; the MVP is not deployed until all are met."),
+        ("s7", "MVP Post-Deployment Verification") => Some("The MVP deployment is verified when every check below passes; those taken from the test strategy's MVP exit criteria cite it."),
+        ("s7", "MVP Pre-Deployment Checks") => Some("The MVP is not deployed until every check below is met; those taken from the release criteria of the product requirements cite them."),
         ("s1", "Post-MVP Deployment Pattern") | ("s4", "Post-MVP Pipeline Stages") | ("s0", "Post-MVP Goals") => Some("🔁 Post-MVP: applies to releases after the MVP."),
         _ => None,
     }

@@ -85,9 +85,34 @@ pub fn mentions(text: &str) -> Vec<Mention> {
 /// Generic words that may follow a product's name without making it another
 /// product ("Caddy Server", "Unleash Proxy").
 const NAME_SUFFIXES: &[&str] = &[
-    "Server", "Proxy", "Router", "Web", "HTTP", "HTTPS", "Cloud", "Edge", "Hosting", "Platform",
-    "Framework", "CLI", "SDK", "API", "Application", "App", "Apps", "Service", "Services", "Client",
-    "Dashboard", "Console", "Agent", "Enterprise", "Community", "Edition", "OSS", "Open",
+    "Server",
+    "Proxy",
+    "Router",
+    "Web",
+    "HTTP",
+    "HTTPS",
+    "Cloud",
+    "Edge",
+    "Hosting",
+    "Platform",
+    "Framework",
+    "CLI",
+    "SDK",
+    "API",
+    "Application",
+    "App",
+    "Apps",
+    "Service",
+    "Services",
+    "Client",
+    "Dashboard",
+    "Console",
+    "Agent",
+    "Enterprise",
+    "Community",
+    "Edition",
+    "OSS",
+    "Open",
 ];
 
 /// Whether the text right after a capitalised name continues it into the
@@ -96,10 +121,7 @@ fn starts_a_longer_name(after: &str) -> bool {
     let Some(rest) = after.strip_prefix(' ') else {
         return false;
     };
-    let word: String = rest
-        .chars()
-        .take_while(|c| c.is_alphanumeric())
-        .collect();
+    let word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
     word.chars().next().is_some_and(char::is_uppercase) && !NAME_SUFFIXES.contains(&word.as_str())
 }
 
@@ -609,7 +631,10 @@ mod tests {
     fn a_name_that_continues_into_another_product_is_not_that_tool() {
         assert!(facts("Dashboards are built in Apache Superset.\n", "web.server").is_empty());
         assert_eq!(
-            facts("The site is served by Apache behind the load balancer.\n", "web.server"),
+            facts(
+                "The site is served by Apache behind the load balancer.\n",
+                "web.server"
+            ),
             ["apache"]
         );
         assert_eq!(

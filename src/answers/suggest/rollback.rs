@@ -32,10 +32,20 @@ impl<'a> Suggestions<'a> {
                 vec![fact],
             ));
         }
-        triggers.push((
-            vec!["A database migration fails or corrupts data".into()],
-            self.of("db.engine").into_iter().take(1).collect(),
-        ));
+        let objectives = triggers.len() > 1;
+        if !objectives {
+            triggers.push((
+                vec!["Error rate clearly above the level before the release for 5 minutes (no availability or latency objective is documented)".into()],
+                Vec::new(),
+            ));
+        }
+        let databases = self.of("db.engine");
+        if !databases.is_empty() {
+            triggers.push((
+                vec!["A database migration fails or corrupts data".into()],
+                databases.into_iter().take(1).collect(),
+            ));
+        }
         triggers.push((
             vec!["A critical security finding in the released version".into()],
             Vec::new(),
@@ -44,10 +54,11 @@ impl<'a> Suggestions<'a> {
             "s6.triggers",
             triggers,
             Origin::Proposed,
-            Some(
-                "Triggers follow the documented objectives; the 5-minute window is a proposal."
-                    .into(),
-            ),
+            Some(if objectives {
+                "Triggers follow the documented objectives; the 5-minute window is a proposal.".into()
+            } else {
+                "Common triggers; the documents set no availability or latency objective to measure against.".into()
+            }),
         );
 
         let mut later: Vec<String> = Vec::new();

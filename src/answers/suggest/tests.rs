@@ -652,3 +652,34 @@ fn checklist_marks_and_latex_never_reach_a_value() {
     assert!(!all.contains('✅') && !all.contains('$'), "{all}");
     assert!(all.contains("95th percentile ≤ 800ms"), "{all}");
 }
+
+#[test]
+fn rollback_triggers_claim_documented_objectives_only_when_there_are_some() {
+    let none = suggest_answers(&project(vec![fact("ci.tool", "github-actions", 3)]));
+    let triggers = none.get("s6.triggers").unwrap();
+    assert!(
+        !triggers
+            .reason
+            .as_deref()
+            .unwrap()
+            .contains("documented objectives"),
+        "{:?}",
+        triggers.reason
+    );
+    assert!(
+        !triggers.value.joined().contains("database migration"),
+        "no database is documented: {:?}",
+        triggers.value
+    );
+    let with = suggest_answers(&project(vec![
+        fact("nfr.availability", "99.9%", 3),
+        fact("db.engine", "postgresql", 4),
+    ]));
+    let triggers = with.get("s6.triggers").unwrap();
+    assert!(triggers
+        .reason
+        .as_deref()
+        .unwrap()
+        .contains("documented objectives"));
+    assert!(triggers.value.joined().contains("database migration"));
+}
