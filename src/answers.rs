@@ -157,6 +157,7 @@ impl Answers {
 
 pub mod documents_say;
 pub mod patterns;
+pub mod platform;
 mod suggest;
 pub use suggest::suggest_answers;
 

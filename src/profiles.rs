@@ -41,6 +41,9 @@ pub struct Profile {
     /// The pipeline's production stages on this platform, in order (they
     /// replace a generic "deploy to production" stage).
     pub release_stages: &'static [&'static str],
+    /// Phrases that, stated in the documents, point at this platform where
+    /// no tool fact does (read by [`crate::answers::platform`]; folded, lower case).
+    pub terms: &'static [&'static str],
 }
 
 /// The profiles, most specific first (ties go to the earlier one).
@@ -57,6 +60,35 @@ pub const PROFILES: &[Profile] = &[
         preview_environments: false,
         mvp_sizing: "the app's backend at its smallest paid tier with room for the first users, and the store builds for each platform from one release commit",
         release_stages: &["Build signed iOS and Android binaries from the release commit", "Submit the builds for store review (App Store Connect, Google Play internal testing track)", "Start the stores' phased release once approved, watching crash-free sessions and error rates"],
+        terms: &["app store", "google play", "play store", "testflight", "ios and android"],
+    },
+    Profile {
+        id: "device",
+        name: "software installed on a device (appliance, kiosk or embedded)",
+        signals: &[],
+        mvp_pattern: "Recreate",
+        mvp_pattern_why: "A device runs one copy of the software: an update stops the service, installs the new build and starts it again, and the previous build stays on the device so it can be started again.",
+        demanding_pattern: "Recreate",
+        post_mvp_pattern: "Phased release",
+        second_zone: false,
+        preview_environments: false,
+        mvp_sizing: "the devices as specified, with a spare device or a tested re-install procedure",
+        release_stages: &["Build the release bundle from the release commit", "Install it on one device and run the on-device checks", "Update the remaining devices, keeping the previous build on each"],
+        terms: &["raspberry pi", "kiosk", "embedded device", "air gapped", "airgapped", "on the device", "systemd service", "appliance", "firmware"],
+    },
+    Profile {
+        id: "package",
+        name: "a package, command-line tool or desktop app that users install",
+        signals: &[],
+        mvp_pattern: "Package release",
+        mvp_pattern_why: "Users install a versioned package: a release publishes a new version to the registry or download page, and a faulty version is marked as such (deprecated or yanked) and replaced by a patch release; installed copies cannot be pulled back.",
+        demanding_pattern: "Package release",
+        post_mvp_pattern: "Package release",
+        second_zone: false,
+        preview_environments: false,
+        mvp_sizing: "the registry or download page that serves the package, and the supported platforms as documented",
+        release_stages: &["Tag the release commit and build the package for each supported platform", "Publish a pre-release (release candidate) and install it on a clean machine", "Publish the release to the registry or download page"],
+        terms: &["published to npm", "publish to npm", "npm publish", "npm package publication", "published to pypi", "published to crates io", "homebrew formula", "desktop app", "desktop application", "command line tool", "installer package", "electron app"],
     },
     Profile {
         id: "paas",
@@ -73,6 +105,7 @@ pub const PROFILES: &[Profile] = &[
         preview_environments: true,
         mvp_sizing: "production on the platform's standard plan, with the platform's own scaling and regions (nothing to run in a second zone by hand)",
         release_stages: &["Deploy the build as a preview, then promote it to production atomically", "Keep the previous deployment ready to promote back instantly"],
+        terms: &["static site hosting", "jamstack"],
     },
     Profile {
         id: "serverless",
@@ -88,6 +121,7 @@ pub const PROFILES: &[Profile] = &[
         preview_environments: true,
         mvp_sizing: "functions with conservative concurrency limits and alarms on errors and throttling; the provider runs them across zones",
         release_stages: &["Publish a new function version and shift the alias to it", "Keep the previous version for an instant alias switch back"],
+        terms: &["serverless", "cloud functions", "azure functions", "function as a service", "lambda functions"],
     },
     Profile {
         id: "kubernetes",
@@ -105,6 +139,7 @@ pub const PROFILES: &[Profile] = &[
         preview_environments: false,
         mvp_sizing: "production with at least two replicas of each service",
         release_stages: &[],
+        terms: &["helm chart", "kubectl"],
     },
     Profile {
         id: "managed-containers",
@@ -121,6 +156,7 @@ pub const PROFILES: &[Profile] = &[
         preview_environments: false,
         mvp_sizing: "production with at least two tasks of each service",
         release_stages: &[],
+        terms: &[],
     },
     Profile {
         id: "single-server",
@@ -138,6 +174,7 @@ pub const PROFILES: &[Profile] = &[
         preview_environments: false,
         mvp_sizing: "production on the one documented server, with its resources watched and a tested restore onto a fresh server",
         release_stages: &["Pull the tagged image or release on the server and restart the service", "Keep the previous image or release on the server for a quick switch back"],
+        terms: &["single server", "one server", "single vps", "single host", "one vm", "single vm", "single virtual machine"],
     },
     Profile {
         id: "data-pipeline",
@@ -151,6 +188,7 @@ pub const PROFILES: &[Profile] = &[
         preview_environments: false,
         mvp_sizing: "the scheduler and warehouse at their smallest size that finishes the daily runs inside their window",
         release_stages: &["Deploy the pipeline code and run it against a copy of production data", "Run the data-quality checks, then enable the production schedule"],
+        terms: &["data pipeline", "etl pipeline", "batch pipeline", "airflow dag"],
     },
 ];
 
@@ -181,6 +219,10 @@ const ROLLBACK_ACTIONS: &[(&str, &str)] = &[
         "Point traffic back at the previous version",
     ),
     (
+        "Package release",
+        "Mark the faulty version as deprecated (or yank it) and publish a patch release",
+    ),
+    (
         "Phased release",
         "Pause the phased release and ship a fixed build (or revert the over-the-air update)",
     ),
@@ -204,10 +246,10 @@ pub fn choose_profile(facts: &[Fact]) -> Option<(&'static Profile, Vec<&Fact>)> 
         let matching: Vec<&Fact> = facts
             .iter()
             .filter(|fact| {
-                profile
-                    .signals
-                    .iter()
-                    .any(|(key, values)| fact.key == *key && values.contains(&fact.value.as_str()))
+                (fact.key == "platform.kind" && fact.value == profile.id)
+                    || profile.signals.iter().any(|(key, values)| {
+                        fact.key == *key && values.contains(&fact.value.as_str())
+                    })
             })
             .collect();
         if matching.is_empty() {

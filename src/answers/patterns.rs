@@ -211,10 +211,11 @@ pub fn documented_patterns(index: &PassageIndex) -> Vec<Fact> {
 /// The patterns one line states as decided (not negated, future, optional,
 /// conditional or alternatives).
 fn stated_patterns(line: &str) -> Vec<&'static str> {
-    let folded = format!(" {} ", fold(&without_asides(line)));
-    if NOT_DECIDED.iter().any(|cue| folded.contains(cue)) {
+    let whole = format!(" {} ", fold(line));
+    if NOT_DECIDED.iter().any(|cue| whole.contains(cue)) {
         return Vec::new();
     }
+    let folded = format!(" {} ", fold(&without_asides(line)));
     let mut found = Vec::new();
     for (pattern, names) in PATTERN_NAMES {
         let stated = names.iter().any(|name| {
@@ -235,6 +236,24 @@ fn stated_patterns(line: &str) -> Vec<&'static str> {
         return Vec::new();
     }
     found
+}
+
+/// Whether `line` states one of `names` (folded) as decided: not negated,
+/// future, optional, conditional or one of several alternatives.
+pub(super) fn states(line: &str, names: &[&str]) -> bool {
+    // An aside can make the whole line conditional ("(if needed)").
+    let whole = format!(" {} ", fold(line));
+    if NOT_DECIDED.iter().any(|cue| whole.contains(cue)) {
+        return false;
+    }
+    let folded = format!(" {} ", fold(&without_asides(line)));
+    names.iter().any(|name| {
+        let needle = format!(" {name}");
+        folded.match_indices(&needle).any(|(at, _)| {
+            let after = folded[at + needle.len()..].chars().next();
+            after.is_none_or(|c| !c.is_alphanumeric()) && !negated(&folded[..at])
+        })
+    })
 }
 
 /// Whether the words just before a mention (up to three) negate it.
@@ -348,6 +367,18 @@ mod tests {
             "Undo: set the old node size and apply (about 10 min of rolling update)"
         )
         .is_empty());
+    }
+
+    #[test]
+    fn an_aside_that_makes_the_line_conditional_is_heeded() {
+        assert!(!states(
+            "Direct API (if needed): the vendor's npm package",
+            &["npm package"]
+        ));
+        assert!(states(
+            "Release: published to npm on every tag",
+            &["published to npm"]
+        ));
     }
 
     #[test]

@@ -43,6 +43,8 @@ pub fn suggest_answers(project: &Project) -> Answers {
         .collect();
     // Patterns the documents decide, as facts the strategy rules read.
     facts.extend(super::patterns::documented_patterns(&index));
+    // Platforms the documents describe in words, for the profile choice.
+    facts.extend(super::platform::stated_platforms(&index));
     let mut suggestions = Suggestions {
         facts: &facts,
         project_name: project.display_name(),

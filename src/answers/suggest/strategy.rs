@@ -60,7 +60,20 @@ impl<'a> Suggestions<'a> {
                     continue;
                 }
                 named.push(&fact.value);
-                platform_parts.push(format!("{} ({})", display_name(&fact.value), cite(fact)));
+                let name = if fact.key == crate::answers::platform::PLATFORM_KEY {
+                    // Stated in words: quote the words.
+                    let excerpt = &fact.sources[0].excerpt;
+                    let short: String = excerpt.chars().take(80).collect();
+                    let ellipsis = if excerpt.chars().count() > 80 {
+                        "…"
+                    } else {
+                        ""
+                    };
+                    format!("\"{short}{ellipsis}\"")
+                } else {
+                    display_name(&fact.value)
+                };
+                platform_parts.push(format!("{name} ({})", cite(fact)));
             }
             let platform = platform_parts.join(", ");
             let demand = demanding.first().map(|fact| {

@@ -683,3 +683,16 @@ fn rollback_triggers_claim_documented_objectives_only_when_there_are_some() {
         .contains("documented objectives"));
     assert!(triggers.value.joined().contains("database migration"));
 }
+
+#[test]
+fn a_package_users_install_is_released_as_a_version_and_rolled_back_by_a_patch() {
+    let answers = suggest_answers(&project(vec![fact("platform.kind", "package", 7)]));
+    assert_eq!(
+        answers.get("s1.mvp_pattern").unwrap().value,
+        Value::Text("Package release".into())
+    );
+    let rollback = answers.get("s6.mvp_rollback").unwrap().value.joined();
+    assert!(rollback.contains("patch release"), "{rollback}");
+    let stages = answers.get("s4.mvp_stages").unwrap().value.joined();
+    assert!(stages.contains("Publish the release"), "{stages}");
+}
