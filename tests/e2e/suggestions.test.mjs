@@ -74,13 +74,16 @@ test('"What the documents say" offers a field its passages, and one click takes 
   await withSampleOpen('documents-say', async (session) => {
     await session.click(await session.waitFor('[data-testid="step-s8"]'));
     const panel = '[data-testid="documents-say-s8.backup"]';
+    await session.waitFor(`${panel} summary`);
+    await session.execute('document.querySelector(arguments[0]).scrollIntoView({ block: "center" })', [`${panel} summary`]);
     await session.click(await session.waitFor(`${panel} summary`));
     const quoted = await session.waitUntil('a passage to be shown', async () =>
       session.execute('const q = document.querySelector(arguments[0]); return q ? q.textContent : ""', [`${panel} blockquote`]));
-    assert.match(quoted, /backup/i, `the backup field is offered a passage about backups: ${quoted}`);
+    assert.match(quoted, /snapshot|backup|restore/i, `the backup field is offered a passage about backups: ${quoted}`);
     const where = await session.textOf(`${panel} .where`);
     assert.match(where, /\.md › .* \(lines? \d+/, `the passage names its file, heading and lines: ${where}`);
 
+    await session.execute('document.querySelector(arguments[0]).scrollIntoView({ block: "center" })', [`${panel} [data-testid="take-s8.backup"]`]);
     await session.click(await session.waitFor(`${panel} [data-testid="take-s8.backup"]`));
     const expected = quoted.split('\n').map((line) => line.trim()).filter(Boolean).join('\n');
     await session.waitUntil('the field to hold the passage', async () =>
