@@ -399,8 +399,9 @@ pub fn review_plan(
             heading: section.heading.clone(),
             hash: section.hash.clone(),
             html: section_html(&section.markdown, &definitions),
-            mvp: section.markdown.contains(crate::render::MVP_BADGE),
-            post_mvp: section.markdown.contains(crate::render::POST_MVP_BADGE),
+            // The overview's legend names both marks; it is about neither phase.
+            mvp: index > 0 && section.markdown.contains(crate::render::MVP_BADGE),
+            post_mvp: index > 0 && section.markdown.contains(crate::render::POST_MVP_BADGE),
             reading_minutes: reading_minutes(&section.markdown),
             comments: review.comments,
             sign_offs: review

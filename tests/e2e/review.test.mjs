@@ -45,7 +45,9 @@ test('a reviewer comments on and approves a section; editing it voids that appro
 
       // What a stakeholder sees first: the plan in brief, open items, contents.
       const summary = await session.textOf('#review-summary');
-      assert.match(summary, /What ships in the MVP, and when\?/);
+      // (Glossary terms carry their explanation in the text, so only the questions' starts are matched.)
+      assert.match(summary, /The plan in brief/);
+      assert.match(summary, /What ships in the MVP/);
       assert.match(summary, /How does it go live, and how is it undone\?/);
       assert.doesNotMatch(summary, /…/);
       // Provenance: proposals carry a badge; every source marker reveals its note and resolves in its section.
@@ -127,8 +129,10 @@ test('a reviewer comments on and approves a section; editing it voids that appro
 
       // Export as standalone HTML: one file, diagrams as SVG, no scripts.
       await session.click(await session.waitFor('[data-testid="export-html"]'));
+      // The status line and the error (the plan's own text, with its source notes, may say anything).
+      const outcome = async () => session.execute(`return [...document.querySelectorAll('[data-testid="review-status"], [data-testid="review-error"]')].map((e) => e.textContent).join(' ')`);
       await session.waitUntil('the export to finish', async () =>
-        /Exported to|could not|needs/i.test(await session.textOf('[data-testid="review-view"]')), 60_000);
+        /Exported to|could not|needs/i.test(await outcome()), 60_000);
       const file = path.join(exports, 'deploymentPlan.html');
       assert.ok(fs.existsSync(file), `exported ${file}: ${await session.textOf('[data-testid="review-status"]')}`);
       const html = fs.readFileSync(file, 'utf8');
@@ -141,7 +145,7 @@ test('a reviewer comments on and approves a section; editing it voids that appro
       await session.click(await session.waitFor('[data-testid="export-pdf"]'));
       const pdf = path.join(exports, 'deploymentPlan.pdf');
       await session.waitUntil('the PDF export to finish', async () =>
-        /Exported to .*\.pdf|could not|needs/i.test(await session.textOf('[data-testid="review-view"]')), 60_000);
+        /Exported to .*\.pdf|could not|needs/i.test(await outcome()), 60_000);
       assert.ok(fs.existsSync(pdf), `exported ${pdf}: ${await session.textOf('[data-testid="review-status"]')}`);
       assert.equal(fs.readFileSync(pdf).subarray(0, 5).toString(), '%PDF-');
     });
