@@ -260,3 +260,34 @@ fn proposed_values_say_so_on_their_line_and_document_values_cite_theirs() {
         "reasons are notes, not inline"
     );
 }
+
+/// The pages of a PDF: its page objects (`/Type /Page`, not `/Pages`).
+fn pdf_pages(pdf: &[u8]) -> usize {
+    let pattern = regex::bytes::Regex::new(r"/Type\s*/Page[^s\w]").unwrap();
+    pattern.find_iter(pdf).count()
+}
+
+#[test]
+fn the_sample_pdf_fits_in_25_pages_and_opens_with_the_plan_in_brief() {
+    use deployplan::export::{chromium::find_chromium, export_plan, ExportOptions, Format};
+    assert!(
+        find_chromium().is_some(),
+        "this test needs Chromium: apt-get install chromium (or set DEPLOYPLAN_CHROMIUM)"
+    );
+    let plan = plan_of(&sample_dir());
+    let pdf = export_plan(&plan, Format::Pdf, &ExportOptions::titled("Sample")).unwrap();
+    let pages = pdf_pages(&pdf);
+    assert!(
+        (2..=25).contains(&pages),
+        "the sample's PDF has {pages} pages, want at most 25"
+    );
+    let html = export_plan(&plan, Format::Html, &ExportOptions::titled("Sample")).unwrap();
+    let html = String::from_utf8(html).unwrap();
+    let brief = html.find("The plan in brief").unwrap();
+    assert!(
+        brief < html.find("<nav class=\"toc\"").unwrap(),
+        "the contents follow the first page"
+    );
+    assert!(html.contains("badge-proposed"));
+    assert!(!html.contains("…</td>"));
+}
