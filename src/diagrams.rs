@@ -394,22 +394,41 @@ fn edge(out: &mut String, from: &str, to: &str, label: Option<&str>) {
     }
 }
 
-/// Text safe inside a quoted Mermaid label: one line, at most 60 characters,
-/// with the characters Mermaid treats specially written as entity codes.
+/// The longest line of a diagram label, in characters; longer labels wrap
+/// at word boundaries, so a node is as wide as its words need and no label
+/// is cut short.
+const LABEL_LINE: usize = 28;
+
+/// Text safe inside a quoted Mermaid label: every word kept, wrapped onto
+/// lines of about [`LABEL_LINE`] characters with `<br>`, and the characters
+/// Mermaid treats specially written as entity codes.
 pub fn mermaid_text(text: &str) -> String {
-    let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let text = if text.chars().count() > 60 {
-        let cut: String = text.chars().take(59).collect();
-        format!("{}…", cut.trim_end())
-    } else {
-        text
-    };
-    text.replace('#', "#35;")
-        .replace('"', "#quot;")
-        .replace('<', "#lt;")
-        .replace('>', "#gt;")
-        .replace('|', "#124;")
-        .replace('`', "'")
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > LABEL_LINE {
+            lines.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+        .iter()
+        .map(|line| {
+            line.replace('#', "#35;")
+                .replace('"', "#quot;")
+                .replace('<', "#lt;")
+                .replace('>', "#gt;")
+                .replace('|', "#124;")
+                .replace('`', "'")
+        })
+        .collect::<Vec<_>>()
+        .join("<br>")
 }
 
 /// A title for YAML front matter: plain characters only.
@@ -429,7 +448,7 @@ fn yaml_title(text: &str) -> String {
 }
 
 /// Text for a gantt title, section or task name: no `:`, `#` or `;`, which
-/// end or break a gantt line, at most 50 characters.
+/// end or break a gantt line; every word kept.
 fn gantt_text(text: &str) -> String {
     let cleaned: String = text
         .chars()
@@ -441,13 +460,7 @@ fn gantt_text(text: &str) -> String {
             }
         })
         .collect();
-    let words: String = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
-    if words.chars().count() > 50 {
-        let cut: String = words.chars().take(49).collect();
-        format!("{}…", cut.trim_end())
-    } else {
-        words
-    }
+    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
@@ -519,6 +532,18 @@ mod tests {
         let diagram = diagram_for("s0", "Release Timeline", &answers).unwrap();
         assert!(diagram.mermaid.contains("flowchart LR"));
         assert!(diagram.mermaid.contains("n0[\"Beta\"]"));
+    }
+
+    #[test]
+    fn long_labels_wrap_at_word_boundaries_and_keep_every_word() {
+        let text = "Verify against the exit criteria and watch the dashboards closely";
+        let label = mermaid_text(text);
+        assert_eq!(
+            label,
+            "Verify against the exit<br>criteria and watch the<br>dashboards closely"
+        );
+        assert_eq!(label.replace("<br>", " "), text);
+        assert!(!label.contains('…'));
     }
 
     #[test]

@@ -10,6 +10,7 @@
 
 use crate::answers::{Answer, Answers, Origin, Value};
 use crate::diagrams::diagram_for;
+use crate::fold::{fold_repeats, Item};
 use crate::model::Source;
 use crate::plan::{self, FieldDef, FieldKind, Phase, StepDef};
 use std::collections::BTreeMap;
@@ -30,42 +31,80 @@ fn heading_note(step_id: &str, heading: &str) -> Option<&'static str> {
     }
 }
 
-/// A short form of a field's value for the summary table: text as it is,
-/// lists as their first item and a count, `TBD` when open; proposals marked.
-fn glance(answers: &Answers, field_id: &str) -> String {
-    let Some(answer) = answers.get(field_id) else {
-        return "TBD".to_string();
-    };
-    let lines: Vec<String> = answer
-        .value
-        .lines()
-        .into_iter()
-        .filter(|line| !line.trim().is_empty())
-        .collect();
-    let mut text = match lines.len() {
-        0 => return "TBD".to_string(),
-        1 => shorten(&lines[0], 90),
-        n => format!(
-            "{} stages: {} → … → {}",
-            n,
-            shorten(&lines[0], 40),
-            shorten(&lines[n - 1], 40)
-        ),
-    };
-    if field_id.ends_with("rollback") || field_id.ends_with("caching") {
-        text = shorten(&lines.join("; "), 90);
-    }
-    if answer.origin == Origin::Proposed {
-        text.push_str(" *(proposed)*");
-    }
-    text
-}
-
 /// What the plan is about, for its title and introduction.
 #[derive(Debug, Clone, Default)]
 pub struct PlanContext {
     /// The project's name.
     pub project_name: String,
+    /// The documents' text by path (as sources name them), so a source note
+    /// quotes the passage in full and a value cut short where it was read
+    /// is written whole. Empty: notes quote the sources' excerpts.
+    pub documents: BTreeMap<String, String>,
+}
+
+impl PlanContext {
+    /// The lines `start..=end` (1-based) of the document at `path`, as one
+    /// line of text without list, quote, heading or table marks at its ends.
+    fn passage(&self, path: &str, start: u32, end: u32) -> Option<String> {
+        let text = self.documents.get(path)?;
+        let from = usize::try_from(start.max(1)).ok()? - 1;
+        let to = usize::try_from(end.max(start)).ok()?;
+        let lines: Vec<&str> = text.lines().skip(from).take(to - from).collect();
+        if lines.is_empty() {
+            return None;
+        }
+        let joined = lines
+            .iter()
+            .map(|line| {
+                line.trim()
+                    .trim_start_matches(['-', '*', '+', '>', '#', '|', ' '])
+                    .trim_end_matches(['|', ' '])
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        // Plain text: emphasis and code marks removed, as the facts were read.
+        let joined = inline(&joined.replace("**", "").replace(['`', '*'], ""));
+        let joined = match joined.split_once(". ") {
+            Some((number, rest))
+                if !number.is_empty() && number.chars().all(|c| c.is_ascii_digit()) =>
+            {
+                rest.to_string()
+            }
+            _ => joined,
+        };
+        (!joined.is_empty()).then_some(joined)
+    }
+
+    /// `text` written whole when it was cut short (`…` at its end) and one of
+    /// `sources` holds it in full: from where it starts in the passage to the
+    /// end of that table cell, or of the passage.
+    fn completed(&self, text: &str, sources: &[Source]) -> String {
+        let Some(cut) = text.trim_end().strip_suffix('…') else {
+            return text.to_string();
+        };
+        let prefix = inline(cut);
+        if prefix.chars().count() < 12 {
+            return text.to_string();
+        }
+        for source in sources {
+            let Some(passage) = self.passage(&source.path, source.line_start, source.line_end)
+            else {
+                continue;
+            };
+            if let Some(at) = passage.find(&prefix) {
+                let rest = &passage[at..];
+                let whole = rest
+                    .get(prefix.len()..)
+                    .and_then(|after| after.find(" | ").map(|end| &rest[..prefix.len() + end]))
+                    .unwrap_or(rest)
+                    .trim();
+                if whole.len() > prefix.len() {
+                    return whole.to_string();
+                }
+            }
+        }
+        text.to_string()
+    }
 }
 
 /// Renders the whole plan.
@@ -73,12 +112,16 @@ pub fn render_plan(context: &PlanContext, answers: &Answers) -> String {
     let mut renderer = Renderer {
         out: String::new(),
         sources: SourceIndex::default(),
+        notes: Vec::new(),
+        context,
     };
     renderer.line(&crate::output_marker::marker_line("plan"));
     renderer.line("");
     renderer.title(context);
+    renderer
+        .out
+        .push_str(&crate::first_page::first_page(answers));
     renderer.legend();
-    renderer.at_a_glance(answers);
     for step in plan::steps() {
         renderer.step(step, answers);
     }
@@ -86,54 +129,57 @@ pub fn render_plan(context: &PlanContext, answers: &Answers) -> String {
     renderer.out
 }
 
-/// Sources numbered in order of first use, `S1`, `S2`, ….
+/// Sources numbered in order of first use, `S1`, `S2`, …: one number per
+/// passage (document and lines), however many facts were read from it.
 #[derive(Default)]
 struct SourceIndex {
-    ids: BTreeMap<Source, usize>,
-    ordered: Vec<(Source, String)>,
+    ids: BTreeMap<(String, u32, u32), usize>,
+    ordered: Vec<Source>,
 }
 
 impl SourceIndex {
-    /// The number of `source`, numbering it if it is new. The appendix shows
-    /// what the document says there: the source's excerpt.
+    /// The number of the passage `source` is from, numbering it if it is
+    /// new. Of several excerpts of one passage the note keeps a whole one
+    /// (not cut at either end) when there is one.
     fn cite(&mut self, source: &Source) -> usize {
-        let next = self.ordered.len() + 1;
-        *self.ids.entry(source.clone()).or_insert_with(|| {
-            self.ordered.push((source.clone(), source.excerpt.clone()));
-            next
-        })
+        let key = (source.path.clone(), source.line_start, source.line_end);
+        if let Some(&id) = self.ids.get(&key) {
+            let kept = &mut self.ordered[id - 1];
+            let cut = |text: &str| text.starts_with('…') || text.ends_with('…');
+            if cut(&kept.excerpt) && !cut(&source.excerpt) {
+                kept.excerpt = source.excerpt.clone();
+            }
+            return id;
+        }
+        self.ordered.push(source.clone());
+        let id = self.ordered.len();
+        self.ids.insert(key, id);
+        id
     }
 }
 
-/// Source numbers as references, runs folded: `S1–S4, S7`.
-fn references(mut ids: Vec<usize>) -> String {
+/// Source numbers as footnote references: `[^S1][^S4]`, each source once,
+/// in number order. GitHub and GitLab show them as numbered notes; the
+/// label keeps the source ID readable in the Markdown itself.
+fn footnotes(mut ids: Vec<usize>) -> String {
     ids.sort_unstable();
     ids.dedup();
-    let mut runs: Vec<String> = Vec::new();
-    let mut index = 0;
-    while index < ids.len() {
-        let start = ids[index];
-        let mut end = start;
-        while index + 1 < ids.len() && ids[index + 1] == end + 1 {
-            index += 1;
-            end = ids[index];
-        }
-        runs.push(match end - start {
-            0 => format!("S{start}"),
-            1 => format!("S{start}, S{end}"),
-            _ => format!("S{start}–S{end}"),
-        });
-        index += 1;
-    }
-    runs.join(", ")
+    ids.iter().map(|id| format!("[^S{id}]")).collect()
 }
 
-struct Renderer {
+struct Renderer<'c> {
+    context: &'c PlanContext,
     out: String,
     sources: SourceIndex,
+    /// Notes (a proposal's reason, or what else the documents say), in
+    /// order of first use: `P1` for proposals, `N1` for other notes.
+    notes: Vec<(String, String)>,
 }
 
-impl Renderer {
+/// The mark a proposed value carries on its line, in every format.
+pub const PROPOSED_MARK: &str = "*(proposed)*";
+
+impl Renderer<'_> {
     fn line(&mut self, text: &str) {
         self.out.push_str(text);
         self.out.push('\n');
@@ -143,59 +189,14 @@ impl Renderer {
         let name = inline(&context.project_name);
         self.line(&format!("# Advanced Deployment Plan — {name}"));
         self.line("");
-        self.line("> Generated by DeployPlan from the project's planning documents. Statements taken from the documents cite their source (see **Sources** at the end); values marked *proposed* are suggestions not yet confirmed; `TBD` marks what is still open, with its owner.");
-        self.line("");
     }
 
+    /// How to read the rest, in one paragraph, after the first page.
     fn legend(&mut self) {
         self.line("### How to read this plan");
         self.line("");
-        self.line("| Mark | Meaning |");
-        self.line("|---|---|");
         self.line(&format!(
-            "| {MVP_BADGE} | Applies to the first (MVP) release. |"
-        ));
-        self.line(&format!(
-            "| {POST_MVP_BADGE} | Applies to the releases after the MVP. |"
-        ));
-        self.line("| *(source: S3)* | Taken from the project's documents; **Sources** at the end gives the file, line and text. |");
-        self.line("| *(proposed — not yet confirmed — …)* | Suggested by DeployPlan, with the reason; not a decision until the owner confirms it. |");
-        self.line("| `TBD — owner: <role>` | Still open; the role named must decide it. |");
-        self.line("");
-        self.line("Sections 0–11 follow the deployment brief. Diagrams are drawn from the same answers as the text; a diagram titled *(proposed)* shows a suggestion, not a decision.");
-        self.line("");
-    }
-
-    /// A table of the key decisions, MVP beside post-MVP.
-    fn at_a_glance(&mut self, answers: &Answers) {
-        self.line("### Plan at a Glance");
-        self.line("");
-        self.line(&format!("| Topic | {MVP_BADGE} | {POST_MVP_BADGE} |"));
-        self.line("|---|---|---|");
-        let rows: [(&str, &str, &str); 5] = [
-            ("Launch / cadence", "s0.mvp_launch", "s1.post_mvp_cadence"),
-            (
-                "Deployment pattern",
-                "s1.mvp_pattern",
-                "s1.post_mvp_pattern",
-            ),
-            ("Pipeline", "s4.mvp_stages", "s4.post_mvp_stages"),
-            ("Rollback", "s6.mvp_rollback", "s6.post_mvp_rollback"),
-            ("Caching of UI assets", "s9.caching", "s9.post_mvp_caching"),
-        ];
-        for (topic, mvp, later) in rows {
-            let mvp = glance(answers, mvp);
-            let later = glance(answers, later);
-            self.line(&format!("| {topic} | {} | {} |", cell(&mvp), cell(&later)));
-        }
-        let workflow = glance(answers, "s1.workflow");
-        let environments = Some(answers.first_column("s2.environments").join(" → "))
-            .filter(|e| !e.is_empty())
-            .unwrap_or_else(|| "TBD".to_string());
-        self.line(&format!("| Workflow | {} | same |", cell(&workflow)));
-        self.line(&format!(
-            "| Environments | {} | same |",
-            cell(&environments)
+            "*{MVP_BADGE} marks what applies to the first (MVP) release and {POST_MVP_BADGE} what applies to later releases. A small note number after a statement leads to the passage of the documents it was taken from (file, heading, line and text, under **Sources** at the end). A value marked (proposed) is DeployPlan's suggestion, not a decision until its owner confirms it. `TBD — owner: <role>` marks what is still open. Sections 0–11 follow the deployment brief; diagrams are drawn from the same answers as the text.*"
         ));
         self.line("");
     }
@@ -240,21 +241,16 @@ impl Renderer {
         let per_item = !answer.item_sources.is_empty()
             && answer.item_sources.len() == answer.value.rows().len()
             && !matches!(answer.value, Value::Text(_));
-        let note = if per_item {
-            self.proposal_note(answer)
-        } else {
-            self.note(answer)
-        };
+        // The provenance of the whole value: the proposal mark and its note,
+        // and (unless each item cites its own) the sources.
+        let mark = self.mark(answer, !per_item);
         match (field.kind, &answer.value) {
             (FieldKind::Table, value) => {
-                self.line(&label);
+                self.line(&format!("{label}{mark}"));
                 self.line("");
-                let item_refs = if per_item {
-                    Some(self.item_references(answer))
-                } else {
-                    None
-                };
-                let rows = value.rows();
+                let items = self.items_of(value, answer, per_item);
+                let rows: Vec<Vec<String>> = items.iter().map(|i| i.cells.clone()).collect();
+                let item_refs = per_item.then(|| self.item_references(&items));
                 self.table(&field.columns, &rows, item_refs.as_deref());
                 self.line("");
                 let blank = rows.iter().any(|row| {
@@ -266,26 +262,23 @@ impl Renderer {
                     self.line(&format!("*TBD cells — owner: {}*", field.owner));
                     self.line("");
                 }
-                if !note.is_empty() {
-                    self.line(note.trim_start());
-                    self.line("");
-                }
             }
             (kind, value)
                 if kind.is_list() || matches!(value, Value::List(_) | Value::Table(_)) =>
             {
-                self.line(&label);
+                self.line(&format!("{label}{mark}"));
                 self.line("");
                 let checklist = kind == FieldKind::Checklist;
+                let items = self.items_of(value, answer, per_item);
                 let item_refs = if per_item {
-                    self.item_references(answer)
+                    self.item_references(&items)
                 } else {
                     Vec::new()
                 };
-                let lines = value.lines();
                 let mut number = 0;
-                for (index, item) in lines.iter().enumerate() {
-                    if item.trim().is_empty() {
+                for (index, item) in items.iter().enumerate() {
+                    let text = item.cells.join(" — ");
+                    if text.trim().is_empty() {
                         continue;
                     }
                     number += 1;
@@ -297,91 +290,105 @@ impl Renderer {
                     let refs = item_refs
                         .get(index)
                         .filter(|r| !r.is_empty())
-                        .map(|r| format!(" *({r})*"))
+                        .map(|r| format!(" {r}"))
                         .unwrap_or_default();
-                    self.line(&format!("{marker} {}{refs}", inline(item)));
+                    self.line(&format!("{marker} {}{refs}", inline(&text)));
                 }
                 self.line("");
-                if !note.is_empty() {
-                    self.line(note.trim_start());
-                    self.line("");
-                }
             }
             (FieldKind::LongText, Value::Text(text)) => {
+                // The mark ends the text itself, so the value's last line
+                // carries its source IDs (or the word proposed) for readers
+                // and scripts that read the plan line by line.
                 self.line(&label);
                 self.line("");
-                self.line(&format!("{}{note}", block(text)));
+                let text = block(&self.context.completed(text, &answer.sources));
+                self.line(&format!("{}{mark}", text.trim_end()));
                 self.line("");
             }
             (_, value) => {
-                self.line(&format!("{label} {}{note}", inline(&value.joined())));
+                let text = self.context.completed(&value.joined(), &answer.sources);
+                self.line(&format!("{label} {}{mark}", inline(&text)));
                 self.line("");
             }
         }
     }
 
-    /// The proposal mark alone (items cite their own sources).
-    fn proposal_note(&mut self, answer: &Answer) -> String {
+    /// A note's footnote label, numbering it if it is new: `P1` for a
+    /// proposal's reason, `N1` for what else the documents say.
+    fn note_label(&mut self, prefix: char, text: String) -> String {
+        if let Some((label, _)) = self
+            .notes
+            .iter()
+            .find(|(label, existing)| label.starts_with(prefix) && *existing == text)
+        {
+            return label.clone();
+        }
+        let number = self
+            .notes
+            .iter()
+            .filter(|(label, _)| label.starts_with(prefix))
+            .count()
+            + 1;
+        let label = format!("{prefix}{number}");
+        self.notes.push((label.clone(), text));
+        label
+    }
+
+    /// What follows a value on its line: ` *(proposed)* [^P1]` for a
+    /// proposal, its source notes (`[^S3][^S4]`) when `with_sources`, and a
+    /// note for a document value's reason. Empty for the user's own values.
+    fn mark(&mut self, answer: &Answer, with_sources: bool) -> String {
+        let refs = if with_sources {
+            let ids: Vec<usize> = answer
+                .sources
+                .iter()
+                .map(|s| self.sources.cite(s))
+                .collect();
+            footnotes(ids)
+        } else {
+            String::new()
+        };
+        let reason = answer
+            .reason
+            .as_deref()
+            .map(inline)
+            .filter(|r| !r.is_empty());
+        let mut out = String::new();
         match answer.origin {
             Origin::Proposed => {
-                let reason = answer
-                    .reason
-                    .as_deref()
-                    .map(|r| format!(" — {}", inline(r)))
-                    .unwrap_or_default();
-                format!(" *(proposed — not yet confirmed{reason})*")
+                out.push(' ');
+                out.push_str(PROPOSED_MARK);
+                let note = match reason {
+                    Some(reason) => format!("Proposed by DeployPlan, not yet confirmed: {reason}"),
+                    None => "Proposed by DeployPlan, not yet confirmed.".to_string(),
+                };
+                let label = self.note_label('P', note);
+                out.push_str(&format!(" [^{label}]"));
+                out.push_str(&refs);
             }
-            Origin::Document => answer
-                .reason
-                .as_deref()
-                .map(|r| format!(" *({})*", inline(r)))
-                .unwrap_or_default(),
-            Origin::User => String::new(),
-        }
-    }
-
-    /// Each item's own source references, in item order.
-    fn item_references(&mut self, answer: &Answer) -> Vec<String> {
-        answer
-            .item_sources
-            .iter()
-            .map(|sources| references(sources.iter().map(|s| self.sources.cite(s)).collect()))
-            .collect()
-    }
-
-    /// The provenance note after a value: source references, or the proposal mark.
-    fn note(&mut self, answer: &Answer) -> String {
-        let ids: Vec<usize> = answer
-            .sources
-            .iter()
-            .map(|s| self.sources.cite(s))
-            .collect();
-        let refs = references(ids);
-        match answer.origin {
             Origin::Document => {
-                let reason = answer.reason.as_deref().map(inline);
-                match (refs.is_empty(), reason) {
-                    (true, None) => String::new(),
-                    (true, Some(reason)) => format!(" *({reason})*"),
-                    (false, None) => format!(" *(source: {refs})*"),
-                    (false, Some(reason)) => format!(" *(source: {refs} — {reason})*"),
+                if !refs.is_empty() {
+                    out.push(' ');
+                    out.push_str(&refs);
+                }
+                if let Some(reason) = reason {
+                    let label = self.note_label('N', reason);
+                    out.push_str(if refs.is_empty() { " " } else { "" });
+                    out.push_str(&format!("[^{label}]"));
                 }
             }
-            Origin::Proposed => {
-                let reason = answer
-                    .reason
-                    .as_deref()
-                    .map(|r| format!(" — {}", inline(r)))
-                    .unwrap_or_default();
-                let refs = if refs.is_empty() {
-                    String::new()
-                } else {
-                    format!(" *(source: {refs})*")
-                };
-                format!(" *(proposed — not yet confirmed{reason})*{refs}")
-            }
-            Origin::User => String::new(),
+            Origin::User => {}
         }
+        out
+    }
+
+    /// Each item's own source notes, in item order.
+    fn item_references(&mut self, items: &[Item]) -> Vec<String> {
+        items
+            .iter()
+            .map(|item| footnotes(item.sources.iter().map(|s| self.sources.cite(s)).collect()))
+            .collect()
     }
 
     /// A Markdown table; with `item_refs`, a last column cites each row's sources.
@@ -428,38 +435,94 @@ impl Renderer {
         }
     }
 
+    /// A value's items (list items, table rows) with their sources, each
+    /// cell cut short where it was read written whole from its passage, and
+    /// repeats folded ([`crate::fold`]) when each item cites its own sources.
+    fn items_of(&self, value: &Value, answer: &Answer, per_item: bool) -> Vec<Item> {
+        let rows = match value {
+            Value::Table(rows) => rows.clone(),
+            other => other.lines().into_iter().map(|line| vec![line]).collect(),
+        };
+        let items: Vec<Item> = rows
+            .into_iter()
+            .enumerate()
+            .map(|(index, cells)| {
+                let sources = if per_item {
+                    answer.item_sources.get(index).cloned().unwrap_or_default()
+                } else {
+                    Vec::new()
+                };
+                let cited = if sources.is_empty() {
+                    &answer.sources
+                } else {
+                    &sources
+                };
+                let cells = cells
+                    .iter()
+                    .map(|cell| self.context.completed(cell, cited))
+                    .collect();
+                Item { cells, sources }
+            })
+            .collect();
+        if per_item {
+            fold_repeats(items)
+        } else {
+            items
+        }
+    }
+
+    /// The notes: every source as a footnote (document, line, heading and
+    /// the passage in full), then the notes of proposals and reasons.
     fn sources_appendix(&mut self) {
         self.line("## Sources");
         self.line("");
-        if self.sources.ordered.is_empty() {
+        if self.sources.ordered.is_empty() && self.notes.is_empty() {
             self.line("No statement in this plan was taken from the documents.");
             return;
         }
-        self.line("| ID | Statement | Document | Lines | Section |");
-        self.line("|---|---|---|---|---|");
-        let rows: Vec<String> = self
+        self.line("*Each S note is the passage of the project's documents a statement was taken from: the document, its lines, the heading it is under and its text. Each P note gives the reason for a proposal; each N note says what else the documents give.*");
+        self.line("");
+        let sources: Vec<String> = self
             .sources
             .ordered
             .iter()
             .enumerate()
-            .map(|(index, (source, statement))| {
+            .map(|(index, source)| {
                 let lines = if source.line_start == source.line_end {
-                    source.line_start.to_string()
+                    format!("line {}", source.line_start)
                 } else {
-                    format!("{}–{}", source.line_start, source.line_end)
+                    format!("lines {}–{}", source.line_start, source.line_end)
                 };
+                let heading = source
+                    .heading
+                    .rsplit(" > ")
+                    .next()
+                    .map(inline)
+                    .filter(|h| !h.is_empty())
+                    .map(|h| format!(", under “{}”", h.replace('*', "\\*")))
+                    .unwrap_or_default();
+                let passage = self
+                    .context
+                    .passage(&source.path, source.line_start, source.line_end)
+                    .unwrap_or_else(|| inline(&source.excerpt));
                 format!(
-                    "| S{} | {} | `{}` | {} | {} |",
+                    "[^S{}]: `{}`, {lines}{heading}: {}",
                     index + 1,
-                    cell(&shorten(statement, 120)),
                     source.path.replace('`', "'"),
-                    lines,
-                    cell(&source.heading)
+                    passage
                 )
             })
             .collect();
-        for row in rows {
-            self.line(&row);
+        for line in sources {
+            self.line(&line);
+        }
+        let notes: Vec<String> = self
+            .notes
+            .iter()
+            .map(|(label, text)| format!("[^{label}]: {text}"))
+            .collect();
+        for line in notes {
+            self.line(&line);
         }
     }
 }
@@ -490,15 +553,6 @@ fn cell(text: &str) -> String {
     inline(text).replace('|', "\\|")
 }
 
-fn shorten(text: &str, max: usize) -> String {
-    let text = inline(text);
-    if text.chars().count() <= max {
-        return text;
-    }
-    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    format!("{}…", cut.trim_end())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -506,6 +560,7 @@ mod tests {
     fn context() -> PlanContext {
         PlanContext {
             project_name: "Demo".into(),
+            ..PlanContext::default()
         }
     }
 
@@ -553,7 +608,12 @@ mod tests {
         );
         let plan = render_plan(&context(), &answers);
         assert!(plan.contains("Ship the pantry app"));
-        assert!(plan.contains("Blue/Green *(proposed — not yet confirmed — 99.9% availability)*"));
+        assert!(
+            plan.contains("**Pattern for the MVP release:** Blue/Green *(proposed)* [^P1]\n"),
+            "{plan}"
+        );
+        assert!(plan
+            .contains("\n[^P1]: Proposed by DeployPlan, not yet confirmed: 99.9% availability\n"));
     }
 
     #[test]
@@ -578,10 +638,11 @@ mod tests {
         );
         let plan = render_plan(&context(), &answers);
         assert!(
-            plan.contains("**CI service:** GitHub Actions *(source: S1)*"),
+            plan.contains("**CI service:** GitHub Actions [^S1]\n"),
             "{plan}"
         );
-        assert!(plan.contains("| S1 | GitHub Actions | `project_docs/a.md` | 4–5 | Stack |"));
+        assert!(plan
+            .contains("\n[^S1]: `project_docs/a.md`, lines 4–5, under “Stack”: GitHub Actions\n"));
     }
 
     #[test]
@@ -597,9 +658,48 @@ mod tests {
     }
 
     #[test]
-    fn consecutive_references_fold_into_runs() {
-        assert_eq!(references(vec![3, 1, 2, 4, 7, 9, 10]), "S1–S4, S7, S9, S10");
-        assert_eq!(references(vec![]), "");
+    fn sources_are_footnotes_each_once_in_number_order() {
+        assert_eq!(footnotes(vec![3, 1, 3, 2]), "[^S1][^S2][^S3]");
+        assert_eq!(footnotes(vec![]), "");
+    }
+
+    #[test]
+    fn a_document_value_with_a_reason_gets_a_note_and_equal_reasons_share_one() {
+        let mut answers = Answers::default();
+        for id in ["s1.mvp_pattern", "s1.mvp_pattern_why"] {
+            answers.values.insert(
+                id.into(),
+                Answer {
+                    value: Value::Text("Canary".into()),
+                    origin: Origin::Proposed,
+                    reason: Some("the same reason".into()),
+                    sources: vec![],
+                    item_sources: vec![],
+                },
+            );
+        }
+        answers.values.insert(
+            "s0.mvp_launch".into(),
+            Answer {
+                value: Value::Text("2030-01-01".into()),
+                origin: Origin::Document,
+                reason: Some("also 2030-02-01".into()),
+                sources: vec![],
+                item_sources: vec![],
+            },
+        );
+        let plan = render_plan(&context(), &answers);
+        assert_eq!(plan.matches("\n[^P1]: ").count(), 1);
+        assert!(!plan.contains("[^P2]"));
+        assert!(
+            plan.contains("**Why this pattern for the MVP:**\n\nCanary *(proposed)* [^P1]\n"),
+            "{plan}"
+        );
+        assert!(
+            plan.contains("**MVP launch target:** 2030-01-01 [^N1]\n"),
+            "{plan}"
+        );
+        assert!(plan.contains("\n[^N1]: also 2030-02-01\n"));
     }
 
     #[test]
@@ -632,10 +732,11 @@ mod tests {
     }
 
     #[test]
-    fn the_plan_opens_with_a_legend_and_marks_mvp_and_post_mvp_fields() {
+    fn the_plan_opens_with_the_plan_in_brief_then_how_to_read_it() {
         let plan = render_plan(&context(), &Answers::default());
-        assert!(plan.contains("### How to read this plan\n"));
-        assert!(plan.contains("### Plan at a Glance\n"));
+        let brief = plan.find("### The plan in brief\n").unwrap();
+        let legend = plan.find("### How to read this plan\n").unwrap();
+        assert!(brief < legend && legend < plan.find("\n## ").unwrap());
         assert!(
             plan.contains("🚀 MVP **Pattern for the MVP release:** TBD — owner: DevOps Engineer")
         );
@@ -675,15 +776,84 @@ mod tests {
         );
         let plan = render_plan(&context(), &answers);
         assert!(
-            plan.contains("1. Sign-in *(S1)*\n2. Booking *(S2)*\n"),
+            plan.contains("1. Sign-in [^S1]\n2. Booking [^S2]\n"),
             "{plan}"
         );
         assert!(plan.contains(
             "| Environment | Purpose | Provisioning | MVP scale | Full scale | Source |"
         ));
-        assert!(plan.contains("| Staging | Rehearsals | TBD | TBD | TBD | S3 |"));
+        assert!(plan.contains("| Staging | Rehearsals | TBD | TBD | TBD | [^S3] |"));
         assert!(plan.contains("*TBD cells — owner: DevOps Engineer*"));
-        assert!(plan.contains("| S2 | line 9 | `project_docs/prd.md` | 9 | Scope |"));
+        assert!(plan.contains("\n[^S2]: `project_docs/prd.md`, line 9, under “Scope”: line 9\n"));
+    }
+
+    #[test]
+    fn a_value_cut_short_where_it_was_read_is_written_whole_from_its_passage() {
+        let mut context = context();
+        context.documents.insert(
+            "docs/t.md".into(),
+            "# Envs\n\n| Name | Purpose |\n|---|---|\n| Demo | Shows the product to buyers; it runs nightly and is reset every week. | \n".into(),
+        );
+        let source = Source {
+            path: "docs/t.md".into(),
+            line_start: 5,
+            line_end: 5,
+            heading: "Envs".into(),
+            excerpt: "Demo | Shows the product to buyers; it runs nightly and is res…".into(),
+        };
+        let mut answers = Answers::default();
+        answers.values.insert(
+            "s2.environments".into(),
+            Answer {
+                value: Value::Table(vec![vec![
+                    "Demo".into(),
+                    "Shows the product to buyers; it runs…".into(),
+                ]]),
+                origin: Origin::Document,
+                reason: None,
+                sources: vec![source.clone()],
+                item_sources: vec![vec![source]],
+            },
+        );
+        let plan = render_plan(&context, &answers);
+        assert!(
+            plan.contains("| Demo | Shows the product to buyers; it runs nightly and is reset every week. | TBD |"),
+            "{plan}"
+        );
+        assert!(plan.contains("[^S1]: `docs/t.md`, line 5, under “Envs”: Demo | Shows the product to buyers; it runs nightly and is reset every week.\n"), "{plan}");
+        assert!(!plan.contains('…'));
+    }
+
+    #[test]
+    fn a_scope_item_appears_once_with_the_sources_of_its_repeats() {
+        let source = |line: u32| Source {
+            path: "project_docs/x.md".into(),
+            line_start: line,
+            line_end: line,
+            heading: "Scope".into(),
+            excerpt: format!("line {line}"),
+        };
+        let mut answers = Answers::default();
+        answers.values.insert(
+            "s0.mvp_scope".into(),
+            Answer {
+                value: Value::List(vec![
+                    "Booking (BK-1, BK-2) — people book a slot".into(),
+                    "BK-1 — Book a slot".into(),
+                    "BK-2 — Cancel a slot".into(),
+                ]),
+                origin: Origin::Document,
+                reason: None,
+                sources: vec![source(1), source(5), source(6)],
+                item_sources: vec![vec![source(1)], vec![source(5)], vec![source(6)]],
+            },
+        );
+        let plan = render_plan(&context(), &answers);
+        assert!(
+            plan.contains("**What the MVP contains:**\n\n1. Booking (BK-1, BK-2) — people book a slot [^S1][^S2][^S3]\n\n"),
+            "{plan}"
+        );
+        assert!(!plan.contains("Book a slot"));
     }
 
     #[test]

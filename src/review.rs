@@ -267,6 +267,9 @@ pub struct ReviewSection {
     /// Whether the section is about the MVP, later releases, or both.
     pub mvp: bool,
     pub post_mvp: bool,
+    /// About how long the section takes to read, in whole minutes (at
+    /// least 1), from its words; diagrams and source notes not counted.
+    pub reading_minutes: u32,
     pub comments: Vec<Comment>,
     pub sign_offs: Vec<SignOffStatus>,
 }
@@ -302,73 +305,66 @@ pub struct PlanReview {
     pub review_file: String,
 }
 
-fn joined(answers: &Answers, field_id: &str, max_items: usize) -> Option<String> {
-    let lines: Vec<String> = answers
-        .get(field_id)?
-        .value
-        .lines()
-        .into_iter()
-        .map(|line| line.trim().trim_end_matches(['.', ';']).to_string())
-        .filter(|line| !line.is_empty())
-        .collect();
-    if lines.is_empty() {
-        return None;
+/// Words a reader gets through in a minute, for the reading time shown
+/// per section: a plain, unhurried pace for technical prose.
+pub const WORDS_PER_MINUTE: usize = 200;
+
+/// About how many minutes a section's Markdown takes to read: its words,
+/// without diagram code, source-note definitions or table rules; at least 1.
+pub fn reading_minutes(markdown: &str) -> u32 {
+    let mut words = 0;
+    let mut in_fence = false;
+    for line in markdown.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence || trimmed.starts_with("[^") && trimmed.contains("]: ") {
+            continue;
+        }
+        words += line
+            .split_whitespace()
+            .filter(|word| word.chars().any(char::is_alphanumeric))
+            .filter(|word| !word.starts_with("[^"))
+            .count();
     }
-    let mut text = lines
-        .iter()
-        .take(max_items)
-        .cloned()
-        .collect::<Vec<_>>()
-        .join("; ");
-    if lines.len() > max_items {
-        text.push_str(&format!(" (and {} more)", lines.len() - max_items));
-    }
-    Some(text)
+    u32::try_from(words.div_ceil(WORDS_PER_MINUTE).max(1)).unwrap_or(u32::MAX)
 }
 
-fn explained(pattern: &str) -> String {
-    let key = pattern.to_ascii_lowercase();
-    plan::glossary()
-        .iter()
-        .find(|entry| {
-            let term = entry.term.to_ascii_lowercase();
-            let word = key.split(['/', ' ']).next().unwrap_or_default();
-            !word.is_empty() && term.starts_with(word)
-        })
-        .map(|entry| format!("{pattern} — {}", entry.explanation))
-        .unwrap_or_else(|| pattern.to_string())
-}
-
-/// The executive summary: what ships in the MVP and when, how it rolls out
-/// and back, the go/no-go criteria and who owns what, from the answers.
-/// Anything not answered yet says `TBD`.
+/// The executive summary: the plan's first page, question by question
+/// ([`crate::first_page`]), as plain text.
 pub fn executive_summary(answers: &Answers) -> Vec<SummaryItem> {
-    let tbd = || "TBD".to_string();
-    let item = |label: &str, text: Option<String>| SummaryItem {
-        label: label.to_string(),
-        text: text.unwrap_or_else(tbd),
-    };
-    vec![
-        item("What ships in the MVP", joined(answers, "s0.mvp_scope", 4)),
-        item("When", joined(answers, "s0.mvp_launch", 1)),
-        item(
-            "How it rolls out",
-            joined(answers, "s1.mvp_pattern", 1).map(|p| explained(&p)),
-        ),
-        item(
-            "How it is rolled back",
-            joined(answers, "s6.mvp_rollback", 3),
-        ),
-        item(
-            "Go / no-go before release",
-            joined(answers, "s7.mvp_pre_checks", 4),
-        ),
-        item(
-            "Go / no-go after release",
-            joined(answers, "s7.mvp_post_checks", 4),
-        ),
-        item("Who owns what", joined(answers, "s11.roles", 8)),
-    ]
+    crate::first_page::summary(answers)
+        .into_iter()
+        .map(|part| SummaryItem {
+            label: part.question.to_string(),
+            text: part
+                .answer
+                .replace(crate::render::PROPOSED_MARK, "(proposed)"),
+        })
+        .collect()
+}
+
+/// A section's HTML for the review: its Markdown with the notes it refers
+/// to (their definitions are in the Sources section), so every marker
+/// resolves within the section; markers and proposal badges decorated.
+fn section_html(markdown: &str, definitions: &BTreeMap<String, String>) -> String {
+    let mut text = markdown.to_string();
+    let own = crate::plan_html::definitions(markdown);
+    let wanted: Vec<&String> = crate::plan_html::referenced_labels(markdown)
+        .into_iter()
+        .filter(|label| !own.contains_key(label))
+        .filter_map(|label| definitions.get(&label))
+        .collect();
+    if !wanted.is_empty() {
+        text.push('\n');
+        for line in wanted {
+            text.push_str(line);
+            text.push('\n');
+        }
+    }
+    crate::plan_html::decorate(&crate::markdown::render_html(&text))
 }
 
 /// The plan for `answers` prepared for review: sections with their reviews,
@@ -384,6 +380,7 @@ pub fn review_plan(
     let markdown = plan_markdown(project, answers);
     let reviews = load_reviews(&project.root)?;
     let sections = split_sections(&markdown);
+    let definitions = crate::plan_html::definitions(&markdown);
     let anchor_of = |heading: &str| {
         sections
             .iter()
@@ -401,9 +398,11 @@ pub fn review_plan(
             anchor: format!("section-{index}"),
             heading: section.heading.clone(),
             hash: section.hash.clone(),
-            html: crate::markdown::render_html(&section.markdown),
-            mvp: section.markdown.contains(crate::render::MVP_BADGE),
-            post_mvp: section.markdown.contains(crate::render::POST_MVP_BADGE),
+            html: section_html(&section.markdown, &definitions),
+            // The overview's legend names both marks; it is about neither phase.
+            mvp: index > 0 && section.markdown.contains(crate::render::MVP_BADGE),
+            post_mvp: index > 0 && section.markdown.contains(crate::render::POST_MVP_BADGE),
+            reading_minutes: reading_minutes(&section.markdown),
             comments: review.comments,
             sign_offs: review
                 .sign_offs
@@ -552,9 +551,40 @@ mod tests {
     }
 
     #[test]
-    fn the_summary_says_tbd_for_what_is_not_answered() {
+    fn the_summary_is_the_first_page_and_names_owners_for_what_is_not_answered() {
         let summary = executive_summary(&Answers::default());
-        assert_eq!(summary.len(), 7);
-        assert!(summary.iter().all(|item| item.text == "TBD"));
+        assert_eq!(summary.len(), 5);
+        assert_eq!(summary[0].label, "What ships in the MVP, and when?");
+        assert!(
+            summary[0].text.contains("(owner: Product Owner)"),
+            "{:?}",
+            summary[0]
+        );
+        assert!(summary.iter().all(|item| !item.text.contains('…')));
+    }
+
+    #[test]
+    fn reading_time_counts_words_not_diagrams_or_notes() {
+        let words = "word ".repeat(450);
+        let markdown = format!(
+            "## 1. One\n\n{words}[^S1]\n\n```mermaid\n{}\n```\n\n[^S1]: {}\n",
+            "x ".repeat(900),
+            "y ".repeat(900)
+        );
+        assert_eq!(reading_minutes(&markdown), 3, "453 words at 200 a minute");
+        assert_eq!(reading_minutes("## Short\n"), 1);
+    }
+
+    #[test]
+    fn a_section_shows_the_notes_it_refers_to_and_marks_proposals() {
+        let plan = "# P\n\n## 1. One\n\nTool: X [^S1]\n\nPattern: Y *(proposed)* [^P1]\n\n## Sources\n\n[^S1]: `a.md`, line 2: <script>x</script>\n[^P1]: Proposed by DeployPlan, not yet confirmed: why\n";
+        let definitions = crate::plan_html::definitions(plan);
+        let section = &split_sections(plan)[1];
+        let html = section_html(&section.markdown, &definitions);
+        assert!(html.contains("id=\"fn-S1\""), "{html}");
+        assert!(html.contains("id=\"fn-P1\""), "{html}");
+        assert!(html.contains(">S1</a></sup>"), "{html}");
+        assert!(html.contains("badge-proposed"), "{html}");
+        assert!(!html.contains("<script>"), "{html}");
     }
 }

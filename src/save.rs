@@ -99,6 +99,11 @@ pub fn plan_markdown(project: &Project, answers: &Answers) -> String {
     render_plan(
         &PlanContext {
             project_name: project.display_name(),
+            documents: project
+                .documents
+                .iter()
+                .map(|loaded| (loaded.document.path.clone(), loaded.text.clone()))
+                .collect(),
         },
         answers,
     )

@@ -77,7 +77,7 @@ proptest! {
             let origin = [Origin::User, Origin::Document, Origin::Proposed][index % 3];
             answers.values.insert(field.id.clone(), Answer { value, origin, reason: Some(text.clone()), sources: vec![source.clone()], item_sources: vec![vec![source]] });
         }
-        let plan = render_plan(&PlanContext { project_name: texts[0].clone() }, &answers);
+        let plan = render_plan(&PlanContext { project_name: texts[0].clone(), ..PlanContext::default() }, &answers);
         for step in steps() {
             let heading = format!("\n## {}\n", step.heading());
             prop_assert!(plan.contains(&heading), "missing {}", step.heading());

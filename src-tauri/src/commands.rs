@@ -197,7 +197,7 @@ pub struct Preview {
 pub async fn render_preview(session: State<'_, Arc<Session>>, answers: Answers) -> Result<Preview> {
     let started = Instant::now();
     let markdown = session.render(&answers)?;
-    let html = deployplan::markdown::render_html(&markdown);
+    let html = deployplan::plan_html::decorate(&deployplan::markdown::render_html(&markdown));
     let core_ms = started.elapsed().as_secs_f64() * 1000.0;
     Ok(Preview {
         markdown,

@@ -208,20 +208,22 @@ pub fn glossary_appendix(text: &str) -> String {
 /// The styles of the standalone page, for screen and print.
 fn styles(options: &ExportOptions) -> String {
     format!(
-        r#"@page {{ size: {size}; margin: 18mm 16mm 20mm 16mm;
+        r#"@page {{ size: {size}; margin: 14mm 14mm 16mm 14mm;
   @bottom-center {{ content: counter(page) " / " counter(pages); font: 9pt system-ui, sans-serif; color: #555; }} }}
 :root {{ color-scheme: light; }}
-body {{ font: 11pt/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans", sans-serif; color: #1a1a1a; background: #fff; margin: 0; }}
+body {{ font: 10pt/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans", sans-serif; color: #1a1a1a; background: #fff; margin: 0; }}
 main {{ max-width: 52rem; margin: 0 auto; padding: 2rem 1.5rem; }}
 h1 {{ font-size: 1.9rem; margin: 0 0 1rem; }}
-h2 {{ font-size: 1.4rem; margin: 2rem 0 .6rem; padding-bottom: .2rem; border-bottom: 2px solid #d0d7de; break-after: avoid; }}
-h3 {{ font-size: 1.1rem; margin: 1.4rem 0 .4rem; break-after: avoid; }}
+h2 {{ font-size: 1.35rem; margin: 1.6rem 0 .5rem; padding-bottom: .2rem; border-bottom: 2px solid #d0d7de; break-after: avoid; }}
+h3 {{ font-size: 1.08rem; margin: 1.1rem 0 .35rem; break-after: avoid; }}
+p {{ margin: .45rem 0; }}
+ul, ol {{ margin: .4rem 0; padding-left: 1.6rem; }}
 h4 {{ font-size: 1rem; break-after: avoid; }}
 a {{ color: #0b57d0; }}
 a.anchor {{ display: none; }}
 p, li {{ orphans: 3; widows: 3; }}
-table {{ border-collapse: collapse; width: 100%; margin: .8rem 0; font-size: 10pt; break-inside: avoid; }}
-th, td {{ border: 1px solid #c5ccd3; padding: .3rem .5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }}
+table {{ border-collapse: collapse; width: 100%; margin: .6rem 0; font-size: 9pt; break-inside: auto; }}
+th, td {{ border: 1px solid #c5ccd3; padding: .2rem .4rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }}
 td code {{ font-size: 8.5pt; word-break: break-all; }}
 th {{ background: #f1f4f7; }}
 tr {{ break-inside: avoid; }}
@@ -229,12 +231,26 @@ code {{ font: 9.5pt ui-monospace, "DejaVu Sans Mono", monospace; background: #f4
 pre {{ background: #f4f5f7; padding: .6rem; overflow-x: auto; white-space: pre-wrap; break-inside: avoid; }}
 pre code {{ background: none; padding: 0; }}
 blockquote {{ margin: .8rem 0; padding: .2rem .9rem; border-left: 4px solid #d0d7de; color: #444; }}
-figure.diagram {{ margin: 1rem 0; text-align: center; break-inside: avoid; }}
-figure.diagram svg {{ max-width: 100%; height: auto; }}
+figure.diagram {{ margin: .6rem 0; text-align: center; break-inside: avoid; }}
+figure.diagram svg {{ max-width: 100%; max-height: 120mm; height: auto; }}
 figure.diagram-failed figcaption {{ color: #a40000; }}
 .badge {{ display: inline-block; padding: 0 .45em; border-radius: 999px; font-size: .85em; font-weight: 600; white-space: nowrap; }}
 .badge-mvp {{ background: #e6f4ea; color: #0d5c2e; border: 1px solid #8ccf9f; }}
 .badge-post {{ background: #e8f0fe; color: #174ea6; border: 1px solid #a8c7fa; }}
+.badge-proposed {{ background: #fff4d6; color: #6b4400; border: 1px dashed #a06a00; font-weight: 700; font-size: .78em; text-transform: uppercase; letter-spacing: .03em; -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
+sup.footnote-ref {{ line-height: 0; }}
+sup.footnote-ref a {{ position: relative; display: inline-block; margin-left: .12em; padding: 0 .25em; border-radius: 3px; font-size: .72rem; font-weight: 600; line-height: 1.3; text-decoration: none; color: #39506a; background: #edf1f5; border: 1px solid #d4dbe3; }}
+sup.fn-proposal a {{ color: #6b4400; background: #fff4d6; border-color: #e3c27a; }}
+sup.footnote-ref a:hover::after, sup.footnote-ref a:focus::after {{ content: attr(data-tip); position: absolute; left: 0; top: 1.7em; z-index: 5; width: max-content; max-width: 26rem; padding: .4rem .6rem; border-radius: 4px; background: #1f2328; color: #fff; font-size: 9pt; font-weight: 400; line-height: 1.4; white-space: normal; text-align: left; }}
+sup.footnote-ref a:focus {{ outline: 2px solid #0b57d0; outline-offset: 1px; }}
+section.footnotes {{ font-size: 7.5pt; line-height: 1.3; color: #333; }}
+section.footnotes ol {{ list-style: none; padding-left: 0; margin: 0; }}
+section.footnotes li {{ margin: 0 0 .15rem; break-inside: avoid; }}
+section.footnotes li p {{ display: inline; margin: 0; }}
+section.footnotes .fn-label {{ display: inline-block; min-width: 2.6em; font-weight: 700; color: #39506a; }}
+section.footnotes code {{ font-size: 7pt; }}
+a.footnote-backref {{ text-decoration: none; }}
+a.footnote-backref ~ a.footnote-backref {{ display: none; }}
 nav.toc {{ border: 1px solid #d0d7de; border-radius: 6px; padding: .4rem 1.2rem .8rem; margin: 1rem 0 2rem; break-inside: avoid; }}
 nav.toc h2 {{ border: none; margin: .6rem 0 .2rem; font-size: 1.1rem; }}
 nav.toc ol {{ margin: 0; padding-left: 1.4rem; }}
@@ -244,8 +260,11 @@ section.glossary dd {{ margin: 0; }}
 @media print {{
   main {{ max-width: none; padding: 0 2px; }}
   a {{ color: inherit; text-decoration: none; }}
-  main > h2 {{ break-before: page; }}
+  h3#how-to-read-this-plan {{ break-before: page; }}
   nav.toc + h2 {{ break-before: page; }}
+  sup.footnote-ref a::after {{ display: none; }}
+  a.footnote-backref {{ display: none; }}
+  section.footnotes ol {{ columns: 2; column-gap: 1.4rem; }}
 }}
 "#,
         size = options.paper.css_size()
@@ -263,12 +282,15 @@ pub fn standalone_page(body: &str, drawn: &[DrawnDiagram], options: &ExportOptio
             "<li><a href=\"#glossary\">Glossary</a></li></ol></nav>",
         );
     }
-    let mut content = with_diagrams(body, drawn);
+    let mut content = with_diagrams(&crate::plan_html::decorate(body), drawn);
     content.push_str(&glossary);
-    // The table of contents goes after the title (the first `</h1>`), else first.
-    match content.find("</h1>") {
-        Some(end) => content.insert_str(end + "</h1>".len(), &toc),
-        None => content.insert_str(0, &toc),
+    // The page opens with the title and the plan in brief; the table of
+    // contents follows them, before the first section (`<h2`), else after
+    // the title (the first `</h1>`), else first.
+    match (content.find("<h2"), content.find("</h1>")) {
+        (Some(start), _) => content.insert_str(start, &toc),
+        (None, Some(end)) => content.insert_str(end + "</h1>".len(), &toc),
+        (None, None) => content.insert_str(0, &toc),
     }
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\

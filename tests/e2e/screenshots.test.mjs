@@ -19,7 +19,7 @@ const THEMES = ['light', 'dark'];
 const SECTION_1 = '1. Overall Deployment Strategy & Workflow';
 const VIEWS = [
   'welcome', 'about', 'wizard-strategy', 'wizard-rollback', 'find', 'documents', 'document-viewer', 'glossary', 'shortcuts',
-  'review-save', 'review-mode',
+  'review-save', 'review-first-page', 'review-section', 'review-mode',
 ];
 /** The files written by this run. */
 const shots = [];
@@ -166,8 +166,19 @@ test('every view renders in the light and the dark theme (screenshots)', async (
         await showStep(session, 'review', 'Review');
         await shoot(session, 'review-save', theme);
 
-        // Review mode, with a comment and a sign-off.
+        // Review mode opens with the plan in brief.
         await session.click(await session.waitFor('[data-testid="open-review"]'));
+        await session.waitFor('#review-summary');
+        await session.execute('document.querySelector(".review .doc").scrollTop = 0');
+        await shoot(session, 'review-first-page', theme);
+        // A section: sources as small markers, one focused to show where its value came from; proposals badged.
+        await session.execute(`
+          const marker = document.querySelector(arguments[0] + ' sup.fn-source a');
+          marker.closest('p, li, td').scrollIntoView({ block: 'center' });
+          marker.focus();`, [`[data-testid="review-section"][data-heading="${SECTION_1}"]`]);
+        await shoot(session, 'review-section', theme);
+
+        // Review mode, with a comment and a sign-off.
         await reviewSectionOne(session);
         await session.waitFor('[data-testid="review-view"] figure.diagram svg', 30_000);
         await shoot(session, 'review-mode', theme);

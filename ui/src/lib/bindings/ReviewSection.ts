@@ -17,4 +17,9 @@ html: string,
 /**
  * Whether the section is about the MVP, later releases, or both.
  */
-mvp: boolean, post_mvp: boolean, comments: Array<Comment>, sign_offs: Array<SignOffStatus>, };
+mvp: boolean, post_mvp: boolean, 
+/**
+ * About how long the section takes to read, in whole minutes (at
+ * least 1), from its words; diagrams and source notes not counted.
+ */
+reading_minutes: number, comments: Array<Comment>, sign_offs: Array<SignOffStatus>, };

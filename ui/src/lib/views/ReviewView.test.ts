@@ -17,12 +17,24 @@ function review(signedHash: string | null = null): PlanReview {
     review_file: '/p/project_docs/deploymentPlan.review.json',
     sections: [
       {
+        anchor: 'section-0',
+        heading: 'Overview',
+        hash: 'h0',
+        html: '<h1>Plan</h1><h3>The plan in brief</h3><p><strong>What ships in the MVP, and when?</strong> It is to go live on 2027-04-30 <span class="badge badge-proposed">proposed</span>.</p>',
+        mvp: false,
+        post_mvp: false,
+        reading_minutes: 2,
+        comments: [],
+        sign_offs: [],
+      },
+      {
         anchor: 'section-1',
         heading: '6. Rollback Strategy',
         hash: 'h2',
         html: '<h2>6. Rollback Strategy</h2><p>Canary first.</p>',
         mvp: true,
         post_mvp: false,
+        reading_minutes: 1,
         comments: [],
         sign_offs: signedHash
           ? [{ reviewer: 'Ana', decision: 'approve', content_hash: signedHash, at: '2026-11-26T06:00:00Z', current: signedHash === 'h2' }]
@@ -43,10 +55,15 @@ const props = {
 beforeEach(() => localStorage.clear());
 
 describe('review view', () => {
-  it('shows the summary, the open items and the glossary on the plan text', async () => {
+  it('opens with the plan in brief, then the open items, and explains glossary terms', async () => {
     mockCore({ review_plan: () => review() });
     render(ReviewView, props);
-    expect(await screen.findByText('2027-04-30')).toBeTruthy();
+    const brief = await screen.findByText(/It is to go live on 2027-04-30/);
+    const first = brief.closest('section');
+    expect(first?.id).toBe('review-summary');
+    const open = document.getElementById('review-open');
+    expect(first!.compareDocumentPosition(open!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.getAllByTestId('reading-time').map((e) => e.textContent)).toEqual(['About 2 min to read', 'About 1 min to read']);
     expect(screen.getByTestId('open-count').textContent).toBe('1');
     expect(screen.getByRole('button', { name: 'Go to section' })).toBeTruthy();
     await waitFor(() => expect(document.querySelector('.term')?.textContent).toContain('Canary'));
@@ -56,10 +73,10 @@ describe('review view', () => {
     const calls = mockCore({ review_plan: () => review(), sign_off_section: () => review('h2') });
     render(ReviewView, props);
     const user = userEvent.setup();
-    await user.click(await screen.findByTestId('approve'));
+    await user.click((await screen.findAllByTestId('approve'))[1]);
     expect(screen.getByTestId('review-error').textContent).toMatch(/name/);
     await user.type(screen.getByLabelText('Reviewer name'), 'Ana');
-    await user.click(screen.getByTestId('approve'));
+    await user.click(screen.getAllByTestId('approve')[1]);
     await screen.findByTestId('sign-off');
     expect(callsOf(calls, 'sign_off_section')[0].args).toMatchObject({ heading: '6. Rollback Strategy', reviewer: 'Ana', decision: 'approve' });
     expect(screen.queryByTestId('sign-off-voided')).toBeNull();
