@@ -136,9 +136,7 @@ fn gitops_workflow(answers: &Answers) -> Diagram {
     }
     Diagram {
         mermaid: out,
-        caption: format!(
-            "{title} drawn from steps 1–3 (workflow, CI service, artifacts, environments)."
-        ),
+        caption: String::new(),
     }
 }
 
@@ -173,7 +171,7 @@ fn environment_promotion(answers: &Answers) -> Diagram {
     }
     Diagram {
         mermaid: out,
-        caption: "Promotion order of the environments table above.".to_string(),
+        caption: String::new(),
     }
 }
 
@@ -216,7 +214,7 @@ fn mvp_pipeline(answers: &Answers) -> Diagram {
             &titled("MVP pipeline", is_proposed(answers, &[field])),
             &stages,
         ),
-        caption: "The MVP pipeline stages listed above, in order.".to_string(),
+        caption: String::new(),
     }
 }
 
@@ -237,7 +235,7 @@ fn post_mvp_pipeline(answers: &Answers) -> Diagram {
             ),
             &stages,
         ),
-        caption: "Stages added to the MVP pipeline for later releases.".to_string(),
+        caption: String::new(),
     }
 }
 
@@ -304,8 +302,7 @@ fn rollback_flow(answers: &Answers) -> Diagram {
     edge(&mut out, "verify", "review", None);
     Diagram {
         mermaid: out,
-        caption: "How a rollback is decided and carried out, for the MVP and for later releases (steps 1, 6 and 8)."
-            .to_string(),
+        caption: String::new(),
     }
 }
 
@@ -353,7 +350,7 @@ fn release_timeline(answers: &Answers) -> Diagram {
         }
         return Diagram {
             mermaid: out,
-            caption: "Milestones of the release timeline, by date.".to_string(),
+            caption: String::new(),
         };
     }
     let mut stages = answers.first_column("s0.milestones");

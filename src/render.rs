@@ -26,7 +26,6 @@ fn heading_note(step_id: &str, heading: &str) -> Option<&'static str> {
     match (step_id, heading) {
         ("s7", "MVP Post-Deployment Verification") => Some("The MVP deployment is verified when every check below passes; those taken from the test strategy's MVP exit criteria cite it."),
         ("s7", "MVP Pre-Deployment Checks") => Some("The MVP is not deployed until every check below is met; those taken from the release criteria of the product requirements cite them."),
-        ("s1", "Post-MVP Deployment Pattern") | ("s4", "Post-MVP Pipeline Stages") | ("s0", "Post-MVP Goals") => Some("🔁 Post-MVP: applies to releases after the MVP."),
         _ => None,
     }
 }
@@ -202,9 +201,9 @@ impl Renderer<'_> {
     }
 
     fn step(&mut self, step: &StepDef, answers: &Answers) {
+        // The step's one-line intro is the wizard's help; the plan goes
+        // straight to this project's answers.
         self.line(&format!("## {}", step.heading()));
-        self.line("");
-        self.line(&format!("*{}*", inline(&step.intro)));
         self.line("");
         let mut headings: Vec<&str> = Vec::new();
         for field in &step.fields {
@@ -430,8 +429,10 @@ impl Renderer<'_> {
             self.out.push_str(&diagram.mermaid);
             self.line("```");
             self.line("");
-            self.line(&format!("*{}*", inline(&diagram.caption)));
-            self.line("");
+            if !diagram.caption.is_empty() {
+                self.line(&format!("*{}*", inline(&diagram.caption)));
+                self.line("");
+            }
         }
     }
 
