@@ -16,22 +16,21 @@ use std::collections::HashSet;
 
 /// Reads the list facts of one document.
 pub fn read(reader: &DocumentReader<'_>, collector: &mut Collector) {
-    let role = reader.role;
-    if matches!(role, Role::Stories | Role::Prd) {
+    if reader.plays(&[Role::Stories, Role::Prd]) {
         scope_items(reader, collector);
     }
-    if matches!(role, Role::Stories | Role::Prd | Role::Brd) {
+    if reader.plays(&[Role::Stories, Role::Prd, Role::Brd]) {
         increments(reader, collector);
     }
     for (key, _) in CRITERIA {
-        if criteria_owners(key).contains(&role) {
+        if reader.plays(criteria_owners(key)) {
             criteria(reader, collector, key);
         }
     }
-    if matches!(role, Role::Test | Role::Spec) {
+    if reader.plays(&[Role::Test, Role::Spec]) {
         environments(reader, collector);
     }
-    if matches!(role, Role::Brd | Role::Test | Role::Prd) {
+    if reader.plays(&[Role::Brd, Role::Test, Role::Prd]) {
         stakeholders(reader, collector);
     }
 }
@@ -191,7 +190,7 @@ fn scope_items(reader: &DocumentReader<'_>, collector: &mut Collector) {
         }
         title_mvp || names.iter().any(|n| mvp.is_match(n)) || mvp.is_match(own)
     };
-    if reader.role == Role::Stories {
+    if reader.plays(&[Role::Stories]) {
         // Story headings: `### Story 1.7: Publish command`.
         for (index, section) in outline.sections.iter().enumerate() {
             let Some(found) = story_id().captures(&section.title) else {
@@ -239,7 +238,7 @@ fn scope_items(reader: &DocumentReader<'_>, collector: &mut Collector) {
             }
         }
     }
-    if reader.role == Role::Prd {
+    if reader.plays(&[Role::Prd]) {
         let scope = pattern!(
             r"\b(mvp scope|scope \(mvp\)|in scope|mvp features|core features|must[- ]haves?|mvp requirements|proposed mvp scope|mvp feature set|features \(mvp\))\b"
         );

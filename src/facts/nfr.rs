@@ -19,8 +19,8 @@ use crate::pattern;
 
 /// Reads the service-level facts of one document.
 pub fn read(reader: &DocumentReader<'_>, collector: &mut Collector) {
-    let nfr_role = matches!(reader.role, Role::Spec | Role::Prd | Role::Brd);
-    let recovery_role = nfr_role || reader.role == Role::Security;
+    let nfr_role = reader.plays(&[Role::Spec, Role::Prd, Role::Brd]);
+    let recovery_role = nfr_role || reader.plays(&[Role::Security]);
     if !recovery_role {
         return;
     }

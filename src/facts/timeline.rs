@@ -34,10 +34,7 @@ fn launch_word() -> &'static Regex {
 
 /// Reads the launch date and milestones of one document.
 pub fn read(reader: &DocumentReader<'_>, collector: &mut Collector) {
-    if !matches!(
-        reader.role,
-        Role::Brd | Role::Prd | Role::Stories | Role::Test
-    ) {
+    if !reader.plays(&[Role::Brd, Role::Prd, Role::Stories, Role::Test]) {
         return;
     }
     let skip = pattern!(
@@ -65,11 +62,13 @@ pub fn read(reader: &DocumentReader<'_>, collector: &mut Collector) {
                 continue;
             }
             let launch = launch_word().find_iter(clause).find(|found| {
-                let before = &clause[..found.start()];
+                let before = clause[..found.start()].to_lowercase();
+                let after = clause[found.end()..].to_lowercase();
                 !(before.ends_with("post-")
                     || before.ends_with("pre-")
-                    || before.to_lowercase().ends_with("post ")
-                    || before.to_lowercase().ends_with("pre "))
+                    || before.ends_with("post ")
+                    || before.ends_with("pre ")
+                    || after.trim_start().starts_with("candidate"))
             });
             let Some(launch) = launch else { continue };
             let about_mvp =
@@ -80,6 +79,17 @@ pub fn read(reader: &DocumentReader<'_>, collector: &mut Collector) {
             if !(mvp || in_timeline) {
                 continue;
             }
+            // A later increment's release is not the MVP launch.
+            if pattern!(r"\b(increments?|post[- ]?mvp|v[2-9]|release [2-9])\b").is_match(clause) {
+                continue;
+            }
+            // Said of the MVP, a launch date is sure; a dated release in a
+            // timeline is only likely, and gives way to a sure one.
+            let strength = if about_mvp.is_match(clause) || about_mvp.is_match(label) {
+                Strength::Strong
+            } else {
+                Strength::Weak
+            };
             // In a timeline, a launch item names the launch; elsewhere the
             // expression must be close to the launch words.
             for found in time_expression().find_iter(clause) {
@@ -89,7 +99,7 @@ pub fn read(reader: &DocumentReader<'_>, collector: &mut Collector) {
                     collector.add(
                         "timeline.mvp_launch",
                         found.as_str(),
-                        Strength::Strong,
+                        strength,
                         reader.index,
                         source,
                     );
@@ -101,7 +111,7 @@ pub fn read(reader: &DocumentReader<'_>, collector: &mut Collector) {
 }
 
 fn milestones(reader: &DocumentReader<'_>, collector: &mut Collector) {
-    if !matches!(reader.role, Role::Brd | Role::Prd) {
+    if !reader.plays(&[Role::Brd, Role::Prd]) {
         return;
     }
     let opener = pattern!(
@@ -180,6 +190,15 @@ mod tests {
     fn launch_dates_unrelated_to_the_mvp_are_ignored() {
         let text = "## Marketing\n\nThe blog launches in Q3 2027.\n";
         assert!(read(Role::Brd, text).facts.is_empty());
+    }
+
+    #[test]
+    fn the_mvp_launch_beats_candidates_increments_and_other_dated_releases() {
+        let text = "## Milestones\n\n| Milestone | Date |\n|---|---|\n| M3 — MVP release candidate | 2031-03-02 |\n| M4 — MVP launch | 2031-03-16 |\n| M5 — Increment 1 release | 2031-05-11 |\n| M6 — Partner portal release | 2031-07-01 |\n";
+        assert_eq!(
+            values(&read(Role::Brd, text).facts, "timeline.mvp_launch"),
+            ["2031-03-16"]
+        );
     }
 
     #[test]
