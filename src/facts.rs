@@ -14,6 +14,7 @@
 //! PRODUCT.md §3), then by where they were first read.
 
 pub mod conflicts;
+pub mod lexicon;
 pub mod lists;
 pub mod nfr;
 pub mod report;
@@ -175,7 +176,9 @@ impl Collector {
         let Some(key_index) = KEYS.iter().position(|k| *k == key) else {
             return;
         };
-        let value = value.trim();
+        // Inline HTML (`<a id="x"></a>` anchors) is markup, not part of a value.
+        let stripped = crate::pattern!(r"<(/?[a-z][a-z0-9]*)(\s[^<>]*)?/?>").replace_all(value, "");
+        let value = stripped.trim();
         if value.is_empty() {
             return;
         }
@@ -458,10 +461,16 @@ pub fn compile_pattern(text: &str) -> Regex {
 
 /// Sections whose content is not a decision: future plans, alternatives,
 /// open questions, examples, risks, out-of-scope lists.
+/// The English words are here; every language's words (English ones too)
+/// come from [`lexicon::Cue::NotDecidedSection`].
 pub fn non_decision_section() -> &'static Regex {
-    pattern!(
-        r"\b(out[- ]of[- ]scope|not in scope|non[- ]goals?|future|roadmap|later phases?|phase [2-9]|post[- ]?mvp|open (questions?|issues)|questions|alternatives?|options? considered|considered options|rejected|comparisons?|compared|trade[- ]?offs?|risks?|examples?|references?|glossary|appendix|change ?log|history|lessons learned|faq|competit\w*|inspiration|deprecated|legacy|won'?t have|could have|nice to have|next steps|enhancements?|ideas|wish ?list|parking lot)\b"
-    )
+    static PATTERN: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    PATTERN.get_or_init(|| {
+        compile_pattern(&format!(
+            r"(?i)\b(out[- ]of[- ]scope|not in scope|non[- ]goals?|future|roadmap|later phases?|phase [2-9]|post[- ]?mvp|open (questions?|issues)|questions|alternatives?|options? considered|considered options|rejected|comparisons?|compared|trade[- ]?offs?|risks?|examples?|references?|glossary|appendix|change ?log|history|lessons learned|faq|competit\w*|inspiration|deprecated|legacy|won'?t have|could have|nice to have|next steps|enhancements?|ideas|wish ?list|parking lot|{})\b",
+            lexicon::alternation(lexicon::Cue::NotDecidedSection)
+        ))
+    })
 }
 
 /// Splits text into clauses (sentences and `;`-separated parts), as byte
@@ -802,6 +811,18 @@ mod tests {
         assert_eq!(values(&extract(&[readme]).facts, "project.name"), ["Quill"]);
         let unclosed = document("a.md", Role::Spec, "---\nproject: Nope\n# T\n");
         assert!(values(&extract(&[unclosed]).facts, "project.name").is_empty());
+    }
+
+    #[test]
+    fn inline_html_is_not_part_of_a_value() {
+        let facts = read(
+            Role::Prd,
+            "## Non-Functional\n\n- <a id=\"nfr-1\"></a>NFR1: responses within 300 ms at p95\n",
+        )
+        .facts;
+        let latency = values(&facts, "nfr.latency");
+        assert_eq!(latency.len(), 1);
+        assert!(!latency[0].contains('<'), "{latency:?}");
     }
 
     #[test]
