@@ -148,6 +148,9 @@ pub struct Collector {
     entries: Vec<Entry>,
     index: HashMap<(usize, String, bool), usize>,
     sequence: usize,
+    /// IDs of list items already read, per key (a story in the PRD and in
+    /// its own file is one item).
+    ids: std::collections::HashSet<(String, String)>,
 }
 
 impl Collector {
@@ -207,6 +210,12 @@ impl Collector {
                 });
             }
         }
+    }
+
+    /// Whether the item `id` of `key` is met for the first time in any
+    /// document (and remembers it).
+    pub fn first_time(&mut self, key: &str, id: &str) -> bool {
+        self.ids.insert((key.to_string(), id.to_lowercase()))
     }
 
     /// Whether any decision (not a hint) for `key` was recorded.

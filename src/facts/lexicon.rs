@@ -41,6 +41,10 @@ pub enum Subject {
     Milestones,
     Increments,
     Stakeholders,
+    /// Acceptance criteria: release criteria only under a launch section.
+    AcceptanceCriteria,
+    /// Names of a launch, go-live or first release.
+    Launch,
 }
 
 /// One language's words.
@@ -59,6 +63,8 @@ pub struct Language {
     pub milestones: &'static [&'static str],
     pub increments: &'static [&'static str],
     pub stakeholders: &'static [&'static str],
+    pub acceptance_criteria: &'static [&'static str],
+    pub launch: &'static [&'static str],
 }
 
 /// Every supported language. English first.
@@ -113,7 +119,6 @@ pub const LANGUAGES: &[Language] = &[
             "launch checklist",
             "release checklist",
             "success criteria",
-            "acceptance criteria",
             "definition of ready for launch",
             "mvp success",
         ],
@@ -129,11 +134,18 @@ pub const LANGUAGES: &[Language] = &[
             "post mvp",
             "future phases",
             "future releases",
-            "phase 2",
             "later phases",
             "next releases",
         ],
         stakeholders: &["stakeholders", "raci", "roles and responsibilities"],
+        acceptance_criteria: &["acceptance criteria"],
+        launch: &[
+            "go live",
+            "launch",
+            "mvp",
+            "production release",
+            "first release",
+        ],
     },
     Language {
         code: "pt",
@@ -194,8 +206,6 @@ pub const LANGUAGES: &[Language] = &[
         ],
         release_criteria: &[
             "critérios de lançamento",
-            "critérios de aceite",
-            "critérios de aceitação",
             "critérios de sucesso",
             "critérios de go live",
             "checklist de lançamento",
@@ -210,13 +220,20 @@ pub const LANGUAGES: &[Language] = &[
             "pós mvp",
             "fases futuras",
             "próximas versões",
-            "fase 2",
             "evoluções futuras",
         ],
         stakeholders: &[
             "partes interessadas",
             "stakeholders",
             "papéis e responsabilidades",
+        ],
+        acceptance_criteria: &["critérios de aceite", "critérios de aceitação"],
+        launch: &[
+            "go live",
+            "lançamento",
+            "mvp",
+            "produção",
+            "entrada em produção",
         ],
     },
     Language {
@@ -276,7 +293,6 @@ pub const LANGUAGES: &[Language] = &[
         ],
         release_criteria: &[
             "criterios de lanzamiento",
-            "criterios de aceptación",
             "criterios de éxito",
             "lista de verificación de lanzamiento",
         ],
@@ -286,11 +302,19 @@ pub const LANGUAGES: &[Language] = &[
             "definición de terminado",
         ],
         milestones: &["hitos", "cronograma", "hoja de ruta", "fases", "calendario"],
-        increments: &["post mvp", "fases futuras", "próximas versiones", "fase 2"],
+        increments: &["post mvp", "fases futuras", "próximas versiones"],
         stakeholders: &[
             "partes interesadas",
             "interesados",
             "roles y responsabilidades",
+        ],
+        acceptance_criteria: &["criterios de aceptación"],
+        launch: &[
+            "go live",
+            "lanzamiento",
+            "mvp",
+            "producción",
+            "puesta en producción",
         ],
     },
     Language {
@@ -348,7 +372,6 @@ pub const LANGUAGES: &[Language] = &[
         release_criteria: &[
             "critères de mise en production",
             "critères de lancement",
-            "critères d acceptation",
             "critères de succès",
             "critères de réussite",
             "liste de contrôle de mise en production",
@@ -365,13 +388,10 @@ pub const LANGUAGES: &[Language] = &[
             "phases",
             "planning",
         ],
-        increments: &[
-            "post mvp",
-            "phases futures",
-            "prochaines versions",
-            "phase 2",
-        ],
+        increments: &["post mvp", "phases futures", "prochaines versions"],
         stakeholders: &["parties prenantes", "rôles et responsabilités"],
+        acceptance_criteria: &["critères d acceptation", "critères d acceptance"],
+        launch: &["go live", "lancement", "mvp", "mise en production"],
     },
     Language {
         code: "de",
@@ -438,11 +458,9 @@ pub const LANGUAGES: &[Language] = &[
         mvp_scope: &["mvp umfang", "umfang des mvp", "phase 1"],
         release_criteria: &[
             "abnahmekriterien",
-            "akzeptanzkriterien",
             "go live kriterien",
             "erfolgskriterien",
             "freigabekriterien",
-            "abnahme",
         ],
         exit_criteria: &[
             "endekriterien",
@@ -462,13 +480,21 @@ pub const LANGUAGES: &[Language] = &[
             "zukünftige phasen",
             "weitere ausbaustufen",
             "ausbaustufen",
-            "phase 2",
         ],
         stakeholders: &[
             "stakeholder",
             "beteiligte",
             "rollen und verantwortlichkeiten",
             "ansprechpartner",
+        ],
+        acceptance_criteria: &["akzeptanzkriterien", "abnahmekriterien"],
+        launch: &[
+            "go live",
+            "produktivsetzung",
+            "produktivnahme",
+            "livegang",
+            "mvp",
+            "produktion",
         ],
     },
 ];
@@ -492,6 +518,8 @@ impl Language {
             Subject::Milestones => self.milestones,
             Subject::Increments => self.increments,
             Subject::Stakeholders => self.stakeholders,
+            Subject::AcceptanceCriteria => self.acceptance_criteria,
+            Subject::Launch => self.launch,
         }
     }
 }
@@ -553,13 +581,15 @@ pub fn has_cue(cue: Cue, text: &str) -> bool {
 pub fn names_subject(subject: Subject, name: &str) -> bool {
     type Stemmed = Vec<(usize, Vec<Vec<String>>)>;
     static CACHE: OnceLock<Vec<(Subject, Stemmed)>> = OnceLock::new();
-    const SUBJECTS: [Subject; 6] = [
+    const SUBJECTS: [Subject; 8] = [
         Subject::MvpScope,
         Subject::ReleaseCriteria,
         Subject::ExitCriteria,
         Subject::Milestones,
         Subject::Increments,
         Subject::Stakeholders,
+        Subject::AcceptanceCriteria,
+        Subject::Launch,
     ];
     let all = CACHE.get_or_init(|| {
         SUBJECTS
@@ -664,12 +694,18 @@ mod tests {
         assert!(names_subject(Subject::Milestones, "3. Marcos do projeto"));
         assert!(names_subject(
             Subject::ReleaseCriteria,
+            "Critério de sucesso"
+        ));
+        assert!(names_subject(
+            Subject::AcceptanceCriteria,
             "Critério de aceite"
         ));
         assert!(names_subject(
-            Subject::ReleaseCriteria,
+            Subject::AcceptanceCriteria,
             "Abnahmekriterien (MVP)"
         ));
+        assert!(names_subject(Subject::ReleaseCriteria, "Erfolgskriterien"));
+        assert!(names_subject(Subject::Launch, "M6: Production Go-Live"));
         assert!(names_subject(Subject::ExitCriteria, "Critères de sortie"));
         assert!(names_subject(Subject::MvpScope, "Escopo do MVP"));
         assert!(names_subject(Subject::Stakeholders, "Partes interesadas"));

@@ -7,6 +7,7 @@
 //!   schedule or phases section of a BRD or PRD that carries a time
 //!   expression or opens with `Phase`/`Milestone`/`Sprint`.
 
+use super::lexicon::{names_subject, Subject};
 use super::{clauses, Collector, DocumentReader, Strength};
 use crate::markdown::BlockKind;
 use crate::model::Role;
@@ -24,6 +25,11 @@ fn timeline_section() -> &'static Regex {
     pattern!(
         r"\b(milestones?|timeline|schedule|roadmap|phases|phasing|release plan|delivery plan|project plan|next steps|immediate actions|gantt|key dates|plan(ning)? & timeline)\b"
     )
+}
+
+/// A timeline section, by its English name or the lexicon's milestone words.
+fn in_timeline_section(name: &str) -> bool {
+    timeline_section().is_match(name) || names_subject(Subject::Milestones, name)
 }
 
 fn launch_word() -> &'static Regex {
@@ -53,7 +59,7 @@ pub fn read(reader: &DocumentReader<'_>, collector: &mut Collector) {
         if names.iter().take(2).any(|n| skip.is_match(n)) {
             continue;
         }
-        let in_timeline = names.iter().take(2).any(|n| timeline_section().is_match(n));
+        let in_timeline = names.iter().take(2).any(|n| in_timeline_section(n));
         let text = block.text.as_str();
         let label = block.label.as_deref().unwrap_or("");
         for (start, end) in clauses(text) {
@@ -128,7 +134,7 @@ fn milestones(reader: &DocumentReader<'_>, collector: &mut Collector) {
             continue;
         }
         let names = reader.names(block.section);
-        if !names.iter().take(2).any(|n| timeline_section().is_match(n)) {
+        if !names.iter().take(2).any(|n| in_timeline_section(n)) {
             continue;
         }
         let first_line = block.text.lines().next().unwrap_or("").trim();
