@@ -476,7 +476,7 @@ pub fn non_decision_section() -> &'static Regex {
     static PATTERN: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     PATTERN.get_or_init(|| {
         compile_pattern(&format!(
-            r"(?i)\b(out[- ]of[- ]scope|not in scope|non[- ]goals?|future|roadmap|later phases?|phase [2-9]|post[- ]?mvp|open (questions?|issues)|questions|alternatives?|options? considered|considered options|rejected|comparisons?|compared|trade[- ]?offs?|risks?|examples?|references?|glossary|appendix|change ?log|history|lessons learned|faq|competit\w*|inspiration|deprecated|legacy|won'?t have|could have|nice to have|next steps|enhancements?|ideas|wish ?list|parking lot|{})\b",
+            r"(?i)(?:^|\W)(out[- ]of[- ]scope|not in scope|non[- ]goals?|future|roadmap|later phases?|phase [2-9]|post[- ]?mvp|open (questions?|issues)|questions|alternatives?|options? considered|considered options|rejected|comparisons?|compared|trade[- ]?offs?|risks?|examples?|references?|glossary|appendix|change ?log|history|lessons learned|faq|competit\w*|inspiration|deprecated|legacy|won'?t have|could have|nice to have|next steps|enhancements?|ideas|wish ?list|parking lot|{})(?:$|\W)",
             lexicon::alternation(lexicon::Cue::NotDecidedSection)
         ))
     })

@@ -9,6 +9,8 @@ use crate::model::Role;
 /// starting so (`spec*` matches `specification`).
 const NAME_PHRASES: &[(&[&str], Role)] = &[
     // Security before anything "requirements"-like: `securityRequirements`.
+    // Testing of security is testing: `security-test-cases`.
+    (&["security", "test*"], Role::Test),
     (&["security"], Role::Security),
     (&["threat", "model*"], Role::Security),
     (&["iam"], Role::Security),
@@ -20,6 +22,8 @@ const NAME_PHRASES: &[(&[&str], Role)] = &[
     (&["sécurité"], Role::Security),
     (&["segurança"], Role::Security),
     (&["test*"], Role::Test),
+    (&["validation", "plan"], Role::Test),
+    (&["verification", "plan"], Role::Test),
     (&["qa"], Role::Test),
     (&["quality", "assurance"], Role::Test),
     (&["prueba*"], Role::Test),
@@ -35,6 +39,12 @@ const NAME_PHRASES: &[(&[&str], Role)] = &[
     (&["front", "end", "spec*"], Role::Ui),
     (&["frontend", "spec*"], Role::Ui),
     (&["ui"], Role::Ui),
+    (&["styling"], Role::Ui),
+    (&["typography"], Role::Ui),
+    (&["color*"], Role::Ui),
+    (&["colour*"], Role::Ui),
+    (&["design", "principles"], Role::Ui),
+    (&["user", "flows"], Role::Ui),
     (&["ux"], Role::Ui),
     (&["user", "interface"], Role::Ui),
     (&["design", "system"], Role::Ui),
@@ -45,6 +55,14 @@ const NAME_PHRASES: &[(&[&str], Role)] = &[
     (&["brief"], Role::Brd),
     (&["business", "case"], Role::Brd),
     (&["vision"], Role::Brd),
+    (&["roadmap"], Role::Brd),
+    (&["milestone*"], Role::Brd),
+    (&["meilenstein*"], Role::Brd),
+    (&["cronograma"], Role::Brd),
+    (&["roteiro"], Role::Brd),
+    (&["product", "strategy"], Role::Brd),
+    (&["monetization"], Role::Brd),
+    (&["market", "research"], Role::Brd),
     (&["charter"], Role::Brd),
     (&["project", "overview"], Role::Brd),
     (&["lastenheft"], Role::Brd),
@@ -60,6 +78,18 @@ const NAME_PHRASES: &[(&[&str], Role)] = &[
     (&["decisions"], Role::Spec),
     (&["decision", "record*"], Role::Spec),
     (&["tech", "stack"], Role::Spec),
+    (&["technical"], Role::Spec),
+    (&["api"], Role::Spec),
+    (&["database"], Role::Spec),
+    (&["data", "model*"], Role::Spec),
+    (&["infrastru*"], Role::Spec),
+    (&["monitoring"], Role::Spec),
+    (&["observability"], Role::Spec),
+    (&["backup*"], Role::Spec),
+    (&["disaster", "recovery"], Role::Spec),
+    (&["betriebs*"], Role::Spec),
+    (&["coding", "standards"], Role::Spec),
+    (&["error", "handling"], Role::Spec),
     (&["nfrd"], Role::Spec),
     (&["non", "functional", "req*"], Role::Spec),
     (&["nonfunctional", "req*"], Role::Spec),
@@ -73,6 +103,8 @@ const NAME_PHRASES: &[(&[&str], Role)] = &[
     (&["anforderung*"], Role::Prd),
     (&["requisitos"], Role::Prd),
     (&["exigences"], Role::Prd),
+    (&["feature*", "priorit*"], Role::Prd),
+    (&["features"], Role::Prd),
     (&["mvp"], Role::Prd),
     (&["spec"], Role::Prd),
     (&["specs"], Role::Prd),
@@ -143,6 +175,13 @@ fn words(text: &str) -> Vec<String> {
         if c.is_alphanumeric() {
             if c.is_uppercase() && previous_lower && !current.is_empty() {
                 out.push(std::mem::take(&mut current));
+            }
+            // `APISpec` → `api spec`: an upper-case run ends before the
+            // capital that starts the next word.
+            if c.is_lowercase() && !previous_lower && current.chars().count() >= 2 {
+                let last = current.pop();
+                out.push(std::mem::take(&mut current));
+                current.extend(last);
             }
             previous_lower = c.is_lowercase() || c.is_ascii_digit();
             current.extend(c.to_lowercase());
@@ -834,6 +873,19 @@ mod tests {
         let (_, reason) = role_from_path("docs/OCD.md");
         assert!(reason.contains("operational concept"), "{reason}");
         assert_eq!(role("docs/address-book.md"), None, "whole words only");
+    }
+
+    #[test]
+    fn pascal_case_names_with_acronyms_and_topic_words_give_roles() {
+        assert_eq!(role("docs/AIArchitecture.md"), Some(Role::Spec));
+        assert_eq!(role("docs/APISpec.md"), Some(Role::Spec));
+        assert_eq!(role("docs/Database.md"), Some(Role::Spec));
+        assert_eq!(role("docs/Roadmap.md"), Some(Role::Brd));
+        assert_eq!(role("docs/FeaturePrioritization.md"), Some(Role::Prd));
+        assert_eq!(role("docs/security_test_cases.md"), Some(Role::Test));
+        assert_eq!(role("docs/backup-recovery-konzept.md"), Some(Role::Spec));
+        assert_eq!(role("docs/meilensteinplan.md"), Some(Role::Brd));
+        assert_eq!(role("docs/design/typography.md"), Some(Role::Ui));
     }
 
     #[test]

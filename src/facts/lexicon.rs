@@ -569,16 +569,45 @@ pub fn has_cue(cue: Cue, text: &str) -> bool {
     static CACHE: OnceLock<Vec<Regex>> = OnceLock::new();
     let all = CACHE.get_or_init(|| {
         CUES.iter()
-            .map(|cue| super::compile_pattern(&format!(r"(?i)\b({})\b", alternation(*cue))))
+            .map(|cue| super::compile_pattern(&bounded(alternation(*cue))))
             .collect()
     });
     let index = CUES.iter().position(|c| *c == cue).unwrap_or(0);
     all[index].is_match(text) || all[index].is_match(&fold(text))
 }
 
+/// `(?i)` words as whole words: between non-letters or the ends. Written
+/// without `\b`, whose Unicode form keeps the regex off its fast engines.
+pub fn bounded(alternation: &str) -> String {
+    format!(r"(?i)(?:^|\W)({alternation})(?:$|\W)")
+}
+
 /// Whether a section name speaks of `subject` in any language: the stemmed
-/// words of one of the subject's phrases appear in it, in order.
+/// words of one of the subject's phrases appear in it, in order. Answers
+/// are remembered per name (per thread), as the same names are asked about
+/// for every block of their sections.
 pub fn names_subject(subject: Subject, name: &str) -> bool {
+    thread_local! {
+        static KNOWN: std::cell::RefCell<std::collections::HashMap<(u8, String), bool>> =
+            Default::default();
+    }
+    let key = (subject as u8, name.to_string());
+    if let Some(known) = KNOWN.with(|k| k.borrow().get(&key).copied()) {
+        return known;
+    }
+    let answer = names_subject_uncached(subject, name);
+    KNOWN.with(|k| {
+        let mut known = k.borrow_mut();
+        // Bounded: a pathological set of names cannot grow it for ever.
+        if known.len() > 100_000 {
+            known.clear();
+        }
+        known.insert(key, answer);
+    });
+    answer
+}
+
+fn names_subject_uncached(subject: Subject, name: &str) -> bool {
     type Stemmed = Vec<(usize, Vec<Vec<String>>)>;
     static CACHE: OnceLock<Vec<(Subject, Stemmed)>> = OnceLock::new();
     const SUBJECTS: [Subject; 8] = [

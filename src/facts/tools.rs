@@ -386,7 +386,12 @@ fn negation_before(clause: &str, at: usize) -> bool {
     let Some(last) = negation
         .find_iter(before)
         .map(|m| m.end())
-        .chain(lexicon_negation().find_iter(before).map(|m| m.end()))
+        .chain(
+            lexicon_negation()
+                .captures_iter(before)
+                .filter_map(|c| c.get(1))
+                .map(|m| m.end()),
+        )
         .max()
     else {
         return false;
@@ -400,7 +405,7 @@ fn negation_before(clause: &str, at: usize) -> bool {
 fn lexicon_negation() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
-        super::compile_pattern(&format!(r"(?i)\b({})\b", alternation(Cue::Negation)))
+        super::compile_pattern(&super::lexicon::bounded(alternation(Cue::Negation)))
     })
 }
 
