@@ -133,5 +133,54 @@ fn bench_many_files(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_projects, bench_synthetic, bench_many_files);
+/// A set of `files` documents of about `bytes` in all, none of which a
+/// name, title or folder gives a role, so every one is read for every
+/// subject (issue #13: every discovered document is read).
+fn roleless_project(bytes: usize, files: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let docs = dir.path().join("docs").join("notes");
+    std::fs::create_dir_all(&docs).expect("folder");
+    let per_file = bytes / files;
+    for file in 0..files {
+        let mut text = format!("# Note {file}\n\n");
+        let mut index = 1;
+        while text.len() < per_file {
+            text.push_str(&section(file * 1000 + index));
+            index += 1;
+        }
+        let mut cut = per_file.min(text.len());
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        text.truncate(cut);
+        std::fs::write(docs.join(format!("note-{file:04}.md")), text).expect("write");
+    }
+    dir
+}
+
+fn bench_every_document(c: &mut Criterion) {
+    let mut group = c.benchmark_group("every-document");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
+    for (name, bytes, files) in [
+        ("100KB-20files", 100 * 1024, 20),
+        ("10MB-1000files", 10 * 1024 * 1024, 1000),
+    ] {
+        let project = roleless_project(bytes, files);
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_function(BenchmarkId::from_parameter(name), |b| {
+            b.iter(|| open(project.path()))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    bench_projects,
+    bench_synthetic,
+    bench_many_files,
+    bench_every_document
+);
 criterion_main!(benches);

@@ -1,7 +1,9 @@
 //! Reading facts (PRODUCT.md §3) out of parsed documents, each with its sources.
 //!
-//! Only documents with a role are read (a document set to "no role" by the
-//! user is ignored), and only prose, list items and table rows — never code
+//! Every document is read, whatever its role: a role says which subjects a
+//! document speaks for (a TEST document's "Exit Criteria"), and a document
+//! with no role is read for every subject, its facts citing it like any
+//! other. Only prose, list items and table rows are read — never code
 //! blocks or headings' own words. Each matcher lives in its own module:
 //! [`tools`] for the tool and platform keys (decisions kept apart from
 //! alternatives and negations, which become hints), [`nfr`] for service
@@ -11,6 +13,8 @@
 //! Output is deterministic: facts are ordered by key (in the order of
 //! PRODUCT.md §3), then by where they were first read.
 
+pub mod conflicts;
+pub mod lexicon;
 pub mod lists;
 pub mod nfr;
 pub mod report;
@@ -63,6 +67,10 @@ pub const KEYS: &[&str] = &[
     "stakeholder.role",
 ];
 
+/// Keys where weak readings are dropped once a strong one exists: one
+/// launch date said of the MVP beats dated releases met in a timeline.
+const PREFER_SURE: &[&str] = &["timeline.mvp_launch"];
+
 /// Longest excerpt kept in a source, in characters.
 pub const EXCERPT_CHARS: usize = 200;
 /// Most sources kept per fact (the earliest ones).
@@ -83,18 +91,13 @@ pub fn extract_facts(documents: &[LoadedDocument]) -> Vec<Fact> {
     extract(documents).facts
 }
 
-/// Extracts facts and hints from the documents that have a role.
+/// Extracts facts and hints from every document.
 pub fn extract(documents: &[LoadedDocument]) -> Extraction {
     let mut collector = Collector::default();
     let readers: Vec<DocumentReader<'_>> = documents
         .iter()
         .enumerate()
-        .filter_map(|(index, loaded)| {
-            loaded
-                .document
-                .role
-                .map(|role| DocumentReader::new(index, role, loaded))
-        })
+        .map(|(index, loaded)| DocumentReader::new(index, loaded.document.role, loaded))
         .collect();
     for reader in &readers {
         tools::read(reader, &mut collector);
@@ -105,10 +108,11 @@ pub fn extract(documents: &[LoadedDocument]) -> Extraction {
     // Criteria the owning roles do not state may still be in other documents.
     for (key, _) in lists::CRITERIA {
         if !collector.has_key(key) {
-            for reader in readers
-                .iter()
-                .filter(|r| !lists::owns(r.role, key) && lists::FALLBACK_ROLES.contains(&r.role))
-            {
+            for reader in readers.iter().filter(|r| {
+                r.role.is_some_and(|role| {
+                    !lists::owns(role, key) && lists::FALLBACK_ROLES.contains(&role)
+                })
+            }) {
                 lists::criteria(reader, &mut collector, key);
             }
         }
@@ -144,6 +148,9 @@ pub struct Collector {
     entries: Vec<Entry>,
     index: HashMap<(usize, String, bool), usize>,
     sequence: usize,
+    /// IDs of list items already read, per key (a story in the PRD and in
+    /// its own file is one item).
+    ids: std::collections::HashSet<(String, String)>,
 }
 
 impl Collector {
@@ -172,7 +179,9 @@ impl Collector {
         let Some(key_index) = KEYS.iter().position(|k| *k == key) else {
             return;
         };
-        let value = value.trim();
+        // Inline HTML (`<a id="x"></a>` anchors) is markup, not part of a value.
+        let stripped = crate::pattern!(r"<(/?[a-z][a-z0-9]*)(\s[^<>]*)?/?>").replace_all(value, "");
+        let value = stripped.trim();
         if value.is_empty() {
             return;
         }
@@ -203,6 +212,12 @@ impl Collector {
         }
     }
 
+    /// Whether the item `id` of `key` is met for the first time in any
+    /// document (and remembers it).
+    pub fn first_time(&mut self, key: &str, id: &str) -> bool {
+        self.ids.insert((key.to_string(), id.to_lowercase()))
+    }
+
     /// Whether any decision (not a hint) for `key` was recorded.
     pub fn has_key(&self, key: &str) -> bool {
         self.entries
@@ -222,6 +237,20 @@ impl Collector {
 
     fn finish(mut self) -> Extraction {
         tools::settle(&mut self.entries_view());
+        // Where a key has a sure reading, likely ones give way to it.
+        for key in PREFER_SURE {
+            let Some(key_index) = KEYS.iter().position(|k| k == key) else {
+                continue;
+            };
+            if self
+                .entries
+                .iter()
+                .any(|e| e.key == key_index && e.strength == Strength::Strong)
+            {
+                self.entries
+                    .retain(|e| e.key != key_index || e.strength != Strength::Weak);
+            }
+        }
         self.entries.sort_by_key(|entry| (entry.key, entry.order));
         let mut facts = Vec::new();
         let mut hints: Vec<Fact> = Vec::new();
@@ -288,10 +317,11 @@ pub fn normalize(text: &str) -> String {
         .to_lowercase()
 }
 
-/// One document with a role, ready to be read block by block.
+/// One document, ready to be read block by block.
 pub struct DocumentReader<'a> {
     pub index: usize,
-    pub role: Role,
+    /// The role it fills; `None` reads it for every subject.
+    pub role: Option<Role>,
     pub loaded: &'a LoadedDocument,
     /// Per section: the normalised names of it and its ancestors, innermost first.
     chains: Vec<Vec<&'a str>>,
@@ -300,7 +330,7 @@ pub struct DocumentReader<'a> {
 }
 
 impl<'a> DocumentReader<'a> {
-    fn new(index: usize, role: Role, loaded: &'a LoadedDocument) -> Self {
+    fn new(index: usize, role: Option<Role>, loaded: &'a LoadedDocument) -> Self {
         let outline = &loaded.outline;
         let chains = (0..outline.sections.len())
             .map(|i| {
@@ -322,6 +352,12 @@ impl<'a> DocumentReader<'a> {
             chains,
             off,
         }
+    }
+
+    /// Whether the document speaks for a subject owned by `roles`: it fills
+    /// one of them, or fills no role (and so is read for every subject).
+    pub fn plays(&self, roles: &[Role]) -> bool {
+        self.role.is_none_or(|role| roles.contains(&role))
     }
 
     /// Whether the section (or an enclosing one) is about future plans,
@@ -434,10 +470,16 @@ pub fn compile_pattern(text: &str) -> Regex {
 
 /// Sections whose content is not a decision: future plans, alternatives,
 /// open questions, examples, risks, out-of-scope lists.
+/// The English words are here; every language's words (English ones too)
+/// come from [`lexicon::Cue::NotDecidedSection`].
 pub fn non_decision_section() -> &'static Regex {
-    pattern!(
-        r"\b(out[- ]of[- ]scope|not in scope|non[- ]goals?|future|roadmap|later phases?|phase [2-9]|post[- ]?mvp|open (questions?|issues)|questions|alternatives?|options? considered|considered options|rejected|comparisons?|compared|trade[- ]?offs?|risks?|examples?|references?|glossary|appendix|change ?log|history|lessons learned|faq|competit\w*|inspiration|deprecated|legacy|won'?t have|could have|nice to have|next steps|enhancements?|ideas|wish ?list|parking lot)\b"
-    )
+    static PATTERN: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    PATTERN.get_or_init(|| {
+        compile_pattern(&format!(
+            r"(?i)(?:^|\W)(out[- ]of[- ]scope|not in scope|non[- ]goals?|future|roadmap|later phases?|phase [2-9]|post[- ]?mvp|open (questions?|issues)|questions|alternatives?|options? considered|considered options|rejected|comparisons?|compared|trade[- ]?offs?|risks?|examples?|references?|glossary|appendix|change ?log|history|lessons learned|faq|competit\w*|inspiration|deprecated|legacy|won'?t have|could have|nice to have|next steps|enhancements?|ideas|wish ?list|parking lot|{})(?:$|\W)",
+            lexicon::alternation(lexicon::Cue::NotDecidedSection)
+        ))
+    })
 }
 
 /// Splits text into clauses (sentences and `;`-separated parts), as byte
@@ -511,9 +553,7 @@ pub fn is_word_at(haystack: &str, at: usize, len: usize) -> bool {
 fn project_name(documents: &[LoadedDocument], collector: &mut Collector) {
     let mut candidates: Vec<(usize, String, Source, usize)> = Vec::new();
     for (index, loaded) in documents.iter().enumerate() {
-        let Some(role) = loaded.document.role else {
-            continue;
-        };
+        let role = loaded.document.role;
         let reader = DocumentReader::new(index, role, loaded);
         for block in reader.blocks().take(200) {
             if let Some(label) = &block.label {
@@ -538,7 +578,7 @@ fn project_name(documents: &[LoadedDocument], collector: &mut Collector) {
                 }
             }
         }
-        if !matches!(role, Role::Brd | Role::Prd | Role::Spec) {
+        if !matches!(role, Some(Role::Brd | Role::Prd | Role::Spec)) {
             continue;
         }
         let Some(section) = loaded
@@ -558,6 +598,52 @@ fn project_name(documents: &[LoadedDocument], collector: &mut Collector) {
                 reader.source(line, line, Some(section), title, 0),
                 index,
             ));
+        }
+    }
+    for (index, loaded) in documents.iter().enumerate() {
+        let reader = DocumentReader::new(index, loaded.document.role, loaded);
+        for (key, value, line) in front_matter(&loaded.text) {
+            let name = match key.as_str() {
+                "project" | "project_name" | "project-name" | "product" | "app" | "name" => {
+                    Some(value.clone())
+                }
+                "title" => name_from_title(&value),
+                _ => None,
+            };
+            if let Some(name) = name.filter(|n| !n.is_empty() && n.chars().count() <= 80) {
+                candidates.push((0, name, reader.source(line, line, None, &value, 0), index));
+            }
+        }
+        // The README's title names the project, once any tagline is cut off.
+        let is_root_readme = loaded.document.path.eq_ignore_ascii_case("README.md");
+        if let (true, Some(section)) = (
+            is_root_readme,
+            loaded
+                .outline
+                .sections
+                .iter()
+                .find(|s| s.level == 1 && !s.implicit),
+        ) {
+            let name = [" — ", " – ", " - ", ": ", " | "]
+                .iter()
+                .fold(section.title.as_str(), |name, separator| {
+                    name.split(separator).next().unwrap_or(name)
+                })
+                .trim();
+            if !name.is_empty() && name.chars().count() <= 60 {
+                candidates.push((
+                    2,
+                    name.to_string(),
+                    reader.source(
+                        section.line_start,
+                        section.line_start,
+                        None,
+                        &section.title,
+                        0,
+                    ),
+                    index,
+                ));
+            }
         }
     }
     // The name most documents agree on; fields before titles, then document order.
@@ -582,6 +668,37 @@ fn project_name(documents: &[LoadedDocument], collector: &mut Collector) {
             }
         }
     }
+}
+
+/// The `key: value` lines of a YAML front matter block, keys in lower
+/// case, values unquoted, with their 1-based line numbers.
+fn front_matter(text: &str) -> Vec<(String, String, u32)> {
+    let mut lines = text.lines();
+    if lines.next().map(str::trim_end) != Some("---") {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (offset, line) in lines.enumerate().take(60) {
+        let line = line.trim_end();
+        if line == "---" || line == "..." {
+            return out;
+        }
+        if line.starts_with([' ', '\t', '-', '#']) {
+            continue;
+        }
+        if let Some((key, value)) = line.split_once(':') {
+            let value = value.trim().trim_matches(['"', '\'']).trim();
+            if !value.is_empty() {
+                out.push((
+                    key.trim().to_lowercase(),
+                    value.to_string(),
+                    u32::try_from(offset + 2).unwrap_or(u32::MAX),
+                ));
+            }
+        }
+    }
+    // No closing line: not front matter.
+    Vec::new()
 }
 
 fn name_from_title(title: &str) -> Option<String> {
@@ -685,10 +802,55 @@ mod tests {
     }
 
     #[test]
-    fn documents_without_a_role_are_not_read() {
-        let mut doc = document("README.md", Role::Spec, "Hosting: Vercel\n");
+    fn the_project_name_comes_from_front_matter_or_the_readme_title() {
+        let notes = document(
+            "docs/notes.md",
+            Role::Spec,
+            "---\nproject: Lumen Ledger\nstatus: draft\n---\n# Notes\n",
+        );
+        let facts = extract(&[notes]).facts;
+        assert_eq!(values(&facts, "project.name"), ["Lumen Ledger"]);
+        assert_eq!(facts[0].sources[0].line_start, 2);
+        let mut readme = document(
+            "README.md",
+            Role::Spec,
+            "# Quill — notes that sync everywhere\n\ntext\n",
+        );
+        readme.document.role = None;
+        assert_eq!(values(&extract(&[readme]).facts, "project.name"), ["Quill"]);
+        let unclosed = document("a.md", Role::Spec, "---\nproject: Nope\n# T\n");
+        assert!(values(&extract(&[unclosed]).facts, "project.name").is_empty());
+    }
+
+    #[test]
+    fn inline_html_is_not_part_of_a_value() {
+        let facts = read(
+            Role::Prd,
+            "## Non-Functional\n\n- <a id=\"nfr-1\"></a>NFR1: responses within 300 ms at p95\n",
+        )
+        .facts;
+        let latency = values(&facts, "nfr.latency");
+        assert_eq!(latency.len(), 1);
+        assert!(!latency[0].contains('<'), "{latency:?}");
+    }
+
+    #[test]
+    fn documents_without_a_role_are_read_and_cited() {
+        let mut doc = document(
+            "notes/ROADMAP.md",
+            Role::Spec,
+            "## Stack\n\n- **Hosting:** Vercel\n\n## Release Criteria\n\n- All smoke tests green\n",
+        );
         doc.document.role = None;
-        assert!(extract(&[doc]).facts.is_empty());
+        let facts = extract(&[doc]).facts;
+        assert_eq!(values(&facts, "hosting.platform"), ["vercel"]);
+        assert_eq!(
+            values(&facts, "release.criterion"),
+            ["All smoke tests green"]
+        );
+        assert!(facts
+            .iter()
+            .all(|f| f.sources[0].path == "notes/ROADMAP.md"));
     }
 
     #[test]

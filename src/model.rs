@@ -134,3 +134,22 @@ pub struct Fact {
     pub value: String,
     pub sources: Vec<Source>,
 }
+
+/// One value of a [`Conflict`] and where the documents state it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct ConflictValue {
+    pub value: String,
+    pub sources: Vec<Source>,
+}
+
+/// Documents that disagree on a fact that has one value (two availability
+/// targets, two launch dates, two relational databases): an open decision for
+/// the owner, never settled silently.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct Conflict {
+    pub key: String,
+    /// The disagreeing values, in the order the facts list them.
+    pub values: Vec<ConflictValue>,
+}

@@ -5,11 +5,12 @@
 //! warnings. The user's role choices ([`RoleOverrides`]) are kept in
 //! `.deployplan/roles.json` and win over every guess.
 
-use crate::discover::{discover_with_progress, role_from_content, Limits};
+use crate::discover::roles::{assign_roles, RoleInput};
+use crate::discover::{discover_with_progress, Limits};
 use crate::error::{Error, Result};
 use crate::facts::extract;
 use crate::markdown::{parse_outline, Outline};
-use crate::model::{Document, Fact, Role};
+use crate::model::{Conflict, Document, Fact, Role};
 use crate::output_marker::{is_deployplan_output, OUTPUT_REASON};
 use crate::progress::{Progress, ProgressStep, Stage};
 use std::collections::BTreeMap;
@@ -177,20 +178,7 @@ impl Project {
                 continue;
             }
             let outline = parse_outline(&text);
-            let (mut role, mut reason) = (candidate.role, candidate.reason);
-            if role.is_none() {
-                if let Some((found, why)) = role_from_content(&candidate.path, &outline) {
-                    role = Some(found);
-                    reason = why;
-                }
-            }
-            if let Some(choice) = overrides.get(&candidate.path) {
-                role = *choice;
-                reason = match choice {
-                    Some(chosen) => format!("set to {} by you", chosen.as_str()),
-                    None => "set to no role by you".to_string(),
-                };
-            }
+            let (role, reason) = (candidate.role, candidate.reason);
             warnings.extend(
                 document_warnings
                     .iter()
@@ -209,6 +197,7 @@ impl Project {
                 outline,
             });
         }
+        settle_roles(&mut documents, overrides);
         progress.check(WHAT)?;
         progress.report(ProgressStep::stage(Stage::Extracting));
         let extraction = extract(&documents);
@@ -241,6 +230,13 @@ impl Project {
         list
     }
 
+    /// Single-valued facts the documents disagree on (two availability
+    /// targets, two launch dates): open decisions for the owner, each value
+    /// with the sources that state it. The plan must not pick one silently.
+    pub fn conflicts(&self) -> Vec<Conflict> {
+        crate::facts::conflicts::find_conflicts(&self.facts)
+    }
+
     /// Roles no document fills.
     pub fn missing_roles(&self) -> Vec<Role> {
         Role::ALL
@@ -266,6 +262,32 @@ impl Project {
     /// Where the plan is written by default: `project_docs/deploymentPlan.md`.
     pub fn default_plan_path(&self) -> PathBuf {
         self.root.join("project_docs").join("deploymentPlan.md")
+    }
+}
+
+/// Gives every document its role from the whole set (title, folder,
+/// headings; see [`assign_roles`]), then applies the user's choices, which
+/// win over every guess.
+fn settle_roles(documents: &mut [LoadedDocument], overrides: &RoleOverrides) {
+    let assigned = {
+        let inputs: Vec<RoleInput<'_>> = documents
+            .iter()
+            .map(|loaded| RoleInput {
+                path: &loaded.document.path,
+                role: loaded.document.role,
+                reason: &loaded.document.reason,
+                outline: &loaded.outline,
+            })
+            .collect();
+        assign_roles(&inputs)
+    };
+    for (loaded, (role, reason)) in documents.iter_mut().zip(assigned) {
+        let document = &mut loaded.document;
+        (document.role, document.reason) = match overrides.get(&document.path) {
+            Some(Some(chosen)) => (Some(*chosen), format!("set to {} by you", chosen.as_str())),
+            Some(None) => (None, "set to no role by you".to_string()),
+            None => (role, reason),
+        };
     }
 }
 

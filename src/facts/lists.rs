@@ -7,7 +7,8 @@
 //! nothing, the other roles are read instead — a project without a TEST
 //! document may still list exit criteria in its PRD.
 
-use super::{Collector, DocumentReader, Strength};
+use super::lexicon::{names_subject, Subject};
+use super::{non_decision_section, Collector, DocumentReader, Strength};
 use crate::markdown::{Block, BlockKind};
 use crate::model::Role;
 use crate::pattern;
@@ -16,22 +17,21 @@ use std::collections::HashSet;
 
 /// Reads the list facts of one document.
 pub fn read(reader: &DocumentReader<'_>, collector: &mut Collector) {
-    let role = reader.role;
-    if matches!(role, Role::Stories | Role::Prd) {
+    if reader.plays(&[Role::Stories, Role::Prd]) {
         scope_items(reader, collector);
     }
-    if matches!(role, Role::Stories | Role::Prd | Role::Brd) {
+    if reader.plays(&[Role::Stories, Role::Prd, Role::Brd]) {
         increments(reader, collector);
     }
     for (key, _) in CRITERIA {
-        if criteria_owners(key).contains(&role) {
+        if reader.plays(criteria_owners(key)) {
             criteria(reader, collector, key);
         }
     }
-    if matches!(role, Role::Test | Role::Spec) {
+    if reader.plays(&[Role::Test, Role::Spec]) {
         environments(reader, collector);
     }
-    if matches!(role, Role::Brd | Role::Test | Role::Prd) {
+    if reader.plays(&[Role::Brd, Role::Test, Role::Prd]) {
         stakeholders(reader, collector);
     }
 }
@@ -97,7 +97,7 @@ fn shorten(text: &str, max: usize) -> String {
 /// beside "Exit Criteria") is not read.
 fn items_in<'a>(
     reader: &'a DocumentReader<'_>,
-    sections: &'a Regex,
+    sections: impl Fn(&str) -> bool + 'a,
 ) -> impl Iterator<Item = &'a Block> + 'a {
     let outline = &reader.loaded.outline;
     reader.blocks().filter(move |block| {
@@ -113,7 +113,7 @@ fn items_in<'a>(
             .names(block.section)
             .iter()
             .take(depth)
-            .any(|n| sections.is_match(n))
+            .any(|n| sections(n))
     })
 }
 
@@ -139,12 +139,38 @@ fn criteria_owners(key: &str) -> &'static [Role] {
 /// from one document, whatever its role: the extractor calls this for
 /// other roles when the owning roles state none.
 pub fn criteria(reader: &DocumentReader<'_>, collector: &mut Collector, key: &str) {
-    let sections = if key == "release.criterion" {
-        release_sections()
+    let (sections, subject) = if key == "release.criterion" {
+        (release_sections(), Subject::ReleaseCriteria)
     } else {
-        exit_sections()
+        (exit_sections(), Subject::ExitCriteria)
     };
-    for block in items_in(reader, sections) {
+    let named = |name: &str| {
+        sections.is_match(name)
+            || (names_subject(subject, name) && !non_decision_section().is_match(name))
+    };
+    // Acceptance criteria are a release's only under its launch
+    // ("Go-live > Acceptance criteria"), not under each story or milestone.
+    let launch_acceptance = |block: &Block| {
+        key == "release.criterion" && {
+            let names = reader.names(block.section);
+            names
+                .first()
+                .is_some_and(|n| names_subject(Subject::AcceptanceCriteria, n))
+                && names
+                    .iter()
+                    .skip(1)
+                    .take(2)
+                    .any(|n| names_subject(Subject::Launch, n))
+        }
+    };
+    let launch_blocks = reader
+        .blocks()
+        .filter(|b| is_item(b) && launch_acceptance(b));
+    let mut taken: HashSet<u32> = HashSet::new();
+    for block in items_in(reader, named).chain(launch_blocks) {
+        if !taken.insert(block.line_start) {
+            continue;
+        }
         if pattern!(r"\bentry criteria\b|suspension")
             .is_match(reader.names(block.section).first().unwrap_or(&""))
         {
@@ -191,14 +217,31 @@ fn scope_items(reader: &DocumentReader<'_>, collector: &mut Collector) {
         }
         title_mvp || names.iter().any(|n| mvp.is_match(n)) || mvp.is_match(own)
     };
-    if reader.role == Role::Stories {
+    // A story document that marks nothing as MVP or later (one story per
+    // file, an epic's shard) puts its stories in the scope it belongs to:
+    // the MVP, unless a later-phase marker says otherwise.
+    let unmarked = reader.role == Some(Role::Stories)
+        && outline
+            .sections
+            .iter()
+            .filter(|s| story_id().is_match(&s.title))
+            .count()
+            == 1
+        && !outline
+            .sections
+            .iter()
+            .any(|s| mvp.is_match(&s.name) || not_mvp.is_match(&s.name));
+    if reader.plays(&[Role::Stories]) {
         // Story headings: `### Story 1.7: Publish command`.
         for (index, section) in outline.sections.iter().enumerate() {
             let Some(found) = story_id().captures(&section.title) else {
                 continue;
             };
             let names = reader.names(section.parent);
-            if in_mvp(names, &section.title) && seen.insert(found[1].to_lowercase()) {
+            if (unmarked || in_mvp(names, &section.title))
+                && seen.insert(found[1].to_lowercase())
+                && collector.first_time("mvp.scope_item", &found[1])
+            {
                 let source = reader.source(
                     section.line_start,
                     section.line_start,
@@ -228,7 +271,11 @@ fn scope_items(reader: &DocumentReader<'_>, collector: &mut Collector) {
                 continue;
             }
             let names = reader.names(block.section);
-            if in_mvp(names, &text) && seen.insert(found[1].to_lowercase()) {
+            if in_mvp(names, &text)
+                && seen.insert(found[1].to_lowercase())
+                && collector.first_time("mvp.scope_item", &found[1])
+            {
+                let text = with_title(reader, block, &text, found[0].len());
                 collector.add(
                     "mvp.scope_item",
                     &text,
@@ -239,11 +286,17 @@ fn scope_items(reader: &DocumentReader<'_>, collector: &mut Collector) {
             }
         }
     }
-    if reader.role == Role::Prd {
+    if reader.plays(&[Role::Prd]) {
         let scope = pattern!(
             r"\b(mvp scope|scope \(mvp\)|in scope|mvp features|core features|must[- ]haves?|mvp requirements|proposed mvp scope|mvp feature set|features \(mvp\))\b"
         );
-        for block in items_in(reader, scope) {
+        let named = |name: &str| {
+            scope.is_match(name)
+                || (names_subject(Subject::MvpScope, name)
+                    && !not_mvp.is_match(name)
+                    && !non_decision_section().is_match(name))
+        };
+        for block in items_in(reader, named) {
             let names = reader.names(block.section);
             if names.iter().take(2).any(|n| not_mvp.is_match(n)) {
                 continue;
@@ -262,6 +315,39 @@ fn scope_items(reader: &DocumentReader<'_>, collector: &mut Collector) {
     }
 }
 
+/// An item that is only an ID (`MVP-STORY-01`) reads with its title: the
+/// rest of its first line, else its first nested item or field
+/// (`MVP-STORY-01 — As a volunteer, I book a slot`).
+fn with_title(reader: &DocumentReader<'_>, block: &Block, text: &str, id_len: usize) -> String {
+    let rest = text
+        .get(id_len..)
+        .unwrap_or("")
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '*'));
+    if rest.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+        return text.to_string();
+    }
+    let blocks = &reader.loaded.outline.blocks;
+    let Some(at) = blocks.iter().position(|b| std::ptr::eq(b, block)) else {
+        return text.to_string();
+    };
+    let title = blocks[at + 1..]
+        .iter()
+        .take_while(|b| matches!(b.kind, BlockKind::ListItem) && b.depth > block.depth)
+        .map(|b| {
+            b.value_text()
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_string()
+        })
+        .find(|line| line.chars().filter(|c| c.is_alphabetic()).count() >= 3);
+    match title {
+        Some(title) => shorten(&format!("{} — {title}", text.trim()), 200),
+        None => text.to_string(),
+    }
+}
+
 fn increments(reader: &DocumentReader<'_>, collector: &mut Collector) {
     let later = pattern!(
         r"\b(post[- ]?mvp|future (phases?|increments?|releases?|iterations?|scope|features?|work)|scope reserved for future|later (phases?|releases?)|beyond (the )?mvp|next (increments?|releases?)|increments)\b"
@@ -269,7 +355,7 @@ fn increments(reader: &DocumentReader<'_>, collector: &mut Collector) {
     let outline = &reader.loaded.outline;
     let mut matched: Vec<usize> = Vec::new();
     for (index, section) in outline.sections.iter().enumerate() {
-        if !later.is_match(&section.name) {
+        if !later.is_match(&section.name) && !names_subject(Subject::Increments, &section.name) {
             continue;
         }
         // The outermost matching section speaks for its children.
@@ -426,7 +512,8 @@ fn stakeholders(reader: &DocumentReader<'_>, collector: &mut Collector) {
         r"\b(stakeholders?|raci|roles (and|&) responsibilities|responsibilities|project team|team( structure| roles)?|governance|sponsors?|project organi[sz]ation|stakeholder input)\b"
     );
     let skip = pattern!(r"\b(personas?|users?|audience|customers?)\b");
-    for block in items_in(reader, section) {
+    let named = |name: &str| section.is_match(name) || names_subject(Subject::Stakeholders, name);
+    for block in items_in(reader, named) {
         let names = reader.names(block.section);
         if names.first().is_some_and(|n| skip.is_match(n)) {
             continue;
@@ -516,11 +603,62 @@ mod tests {
         let facts = read(Role::Stories, text).facts;
         assert_eq!(
             values(&facts, "mvp.scope_item"),
-            ["MVP-STORY-01", "MVP-STORY-02"]
+            ["MVP-STORY-01 — As a dev…", "MVP-STORY-02"]
         );
         assert_eq!(
             values(&facts, "postmvp.increment"),
             ["Increment 1: Trust", "Increment 2: Reminders"]
+        );
+    }
+
+    #[test]
+    fn a_bare_story_id_reads_with_its_title() {
+        let text = "## MVP Stories\n\n- **APP-S-07**\n  - **Story:** As a volunteer, I book a slot.\n- **APP-S-08**: Cancel a booking\n";
+        assert_eq!(
+            values(&read(Role::Stories, text).facts, "mvp.scope_item"),
+            [
+                "APP-S-07 — As a volunteer, I book a slot.",
+                "APP-S-08: Cancel a booking"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_story_file_that_marks_no_phase_is_in_the_mvp_scope() {
+        let one = "# Story 4.2: Export the ledger\n\n## Acceptance Criteria\n\n1. CSV file\n";
+        assert_eq!(
+            values(&read(Role::Stories, one).facts, "mvp.scope_item"),
+            ["Story 4.2: Export the ledger"]
+        );
+        let later = "# Phase 2 stories\n\n## Story 9.1: Dark mode\n";
+        assert!(values(&read(Role::Stories, later).facts, "mvp.scope_item").is_empty());
+    }
+
+    #[test]
+    fn criteria_milestones_and_stakeholders_are_found_under_other_languages_headings() {
+        let text = "## Abnahmekriterien\n\n- Alle Tests grün\n- Penetrationstest bestanden\n\n## Partes interessadas\n\n- **Patrocinador:** diretoria\n";
+        let facts = read(Role::Prd, text).facts;
+        assert_eq!(
+            values(&facts, "release.criterion"),
+            ["Alle Tests grün", "Penetrationstest bestanden"]
+        );
+        assert_eq!(
+            values(&facts, "stakeholder.role"),
+            ["Patrocinador: diretoria"]
+        );
+        let success = "## Success Criteria\n\n- SC-1: 90% of bookings finish in 2 minutes\n";
+        assert_eq!(
+            values(&read(Role::Prd, success).facts, "release.criterion"),
+            ["SC-1: 90% of bookings finish in 2 minutes"]
+        );
+    }
+
+    #[test]
+    fn acceptance_criteria_are_release_criteria_only_under_the_launch() {
+        let text = "## M1: Infrastruktur\n\n### Akzeptanzkriterien\n\n- Cluster läuft\n\n## M4: Go-Live\n\n### Akzeptanzkriterien\n\n- Produktiv unter der Domain\n- Anmeldung per SSO\n";
+        assert_eq!(
+            values(&read(Role::Brd, text).facts, "release.criterion"),
+            ["Produktiv unter der Domain", "Anmeldung per SSO"]
         );
     }
 

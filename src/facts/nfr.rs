@@ -19,8 +19,8 @@ use crate::pattern;
 
 /// Reads the service-level facts of one document.
 pub fn read(reader: &DocumentReader<'_>, collector: &mut Collector) {
-    let nfr_role = matches!(reader.role, Role::Spec | Role::Prd | Role::Brd);
-    let recovery_role = nfr_role || reader.role == Role::Security;
+    let nfr_role = reader.plays(&[Role::Spec, Role::Prd, Role::Brd]);
+    let recovery_role = nfr_role || reader.plays(&[Role::Security]);
     if !recovery_role {
         return;
     }
@@ -182,23 +182,37 @@ fn recovery(
         r"(\brpo\b|recovery point objective)(\s*\([^)]*\))?\s*(:|=|-|–|of|is|are|must be|shall be|should be|<|≤|under|within)?\s*"
     );
     for (key, pattern) in [("nfr.rto", rto), ("nfr.rpo", rpo)] {
-        let target = if pattern.is_match(label) {
-            Some(clause.to_string())
-        } else {
-            None
+        // What follows the objective's name in the clause, else (under an
+        // RTO/RPO label) the whole clause; the objective is the duration it
+        // opens with, not the rest of the sentence (`4h, RTO 4h (…)` is `4h`).
+        let mut targets = Vec::new();
+        if let Some(found) = pattern.find(clause) {
+            targets.push(&clause[found.end()..]);
+        }
+        if pattern.is_match(label) {
+            targets.push(clause);
+        }
+        let Some(value) = targets
+            .into_iter()
+            .find_map(|target| leading_duration(&clean_statement(target, label)))
+        else {
+            continue;
         };
-        let target = target.or_else(|| {
-            pattern
-                .find(clause)
-                .map(|found| clause[found.end()..].to_string())
-        });
-        let Some(target) = target else { continue };
-        let value = clean_statement(&target, label);
         if value.chars().any(|c| c.is_ascii_digit()) {
             let source = reader.block_source(block, at);
             collector.add(key, &value, Strength::Strong, reader.index, source);
         }
     }
+}
+
+/// The duration a text opens with, with its bound (`< 4h`, `less than 5
+/// minutes`, `unter 4 Stunden`, `24 horas`), in the five languages read.
+fn leading_duration(text: &str) -> Option<String> {
+    let found = pattern!(
+        r"^\s*((?:<=?|≤|~|≈|max\.?|maximum|maximal|under|below|less than|within|at most|up to|unter|weniger als|höchstens|bis zu|innerhalb von|menos de|até|hasta|en menos de|moins de|au plus|jusqu'à|en)\s*)?\d+(?:[.,:]\d+)?\s*(?:[-–]\s*\d+\s*)?(s|secs?|seconds?|min|mins|minutes?|minuten|minutos?|h|hrs?|hours?|stunden?|std|horas?|heures?|d|days?|tage?n?|dias?|días|jours?|weeks?|wochen?|semanas?|semaines?)\b"
+    )
+    .find(text)?;
+    Some(found.as_str().trim().to_string())
 }
 
 fn zero_downtime(
@@ -292,6 +306,14 @@ mod tests {
         let facts = read(Role::Spec, text).facts;
         assert_eq!(values(&facts, "nfr.rto"), ["4 hours"]);
         assert_eq!(values(&facts, "nfr.rpo"), ["15 minutes"]);
+    }
+
+    #[test]
+    fn a_recovery_objective_is_the_duration_it_opens_with() {
+        let text = "## Backup\n\n- Targets: RPO 24 Stunden (täglich), RTO unter 4 Stunden, dann Prüfung.\n- RTO liegt weit über dem Ziel.\n";
+        let facts = read(Role::Spec, text).facts;
+        assert_eq!(values(&facts, "nfr.rpo"), ["24 Stunden"]);
+        assert_eq!(values(&facts, "nfr.rto"), ["unter 4 Stunden"]);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The `deployplan facts` output: JSON in the shape of PRODUCT.md §3, or a
 //! table for people, grouped by role and by key.
 
-use crate::model::{Fact, Role};
+use crate::model::{Conflict, Fact, Role};
 use crate::project::Project;
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -29,6 +29,8 @@ pub struct FactsReport {
     pub facts: Vec<Fact>,
     /// Alternatives and examples the documents mention, not decided.
     pub hints: Vec<Fact>,
+    /// Single-valued facts the documents disagree on, each value with its sources.
+    pub conflicts: Vec<Conflict>,
     /// Roles no document fills.
     pub missing_roles: Vec<Role>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -54,6 +56,7 @@ impl FactsReport {
                 .collect(),
             facts: project.facts.clone(),
             hints: project.hints.clone(),
+            conflicts: project.conflicts(),
             missing_roles: project.missing_roles(),
             warnings: project.warnings.clone(),
         }
@@ -108,6 +111,23 @@ impl FactsReport {
             let _ = writeln!(out, "  (none)");
         }
         write_facts(&mut out, &self.facts);
+        if !self.conflicts.is_empty() {
+            let _ = writeln!(
+                out,
+                "\nConflicts (the documents disagree; the owner chooses)"
+            );
+            for conflict in &self.conflicts {
+                let _ = writeln!(out, "  {}", conflict.key);
+                for value in &conflict.values {
+                    let places: Vec<String> = value
+                        .sources
+                        .iter()
+                        .map(|s| format!("{}:{}", s.path, s.line_start))
+                        .collect();
+                    let _ = writeln!(out, "    {}  — {}", value.value, places.join(", "));
+                }
+            }
+        }
         if !self.hints.is_empty() {
             let _ = writeln!(out, "\nHints (mentioned as options, not decided)");
             write_facts(&mut out, &self.hints);
@@ -191,6 +211,35 @@ mod tests {
         assert_eq!(json["facts"][0]["sources"][0]["heading"], "Stack");
         assert!(json["documents"].is_array());
         assert!(json["hints"].is_array());
+        assert_eq!(json["conflicts"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn disagreeing_targets_are_listed_as_conflicts_with_their_sources() {
+        let mut project = project();
+        for (value, path) in [("99.9%", "docs/prd.md"), ("99.5%", "docs/spec.md")] {
+            project.facts.push(Fact {
+                key: "nfr.availability".into(),
+                value: value.into(),
+                sources: vec![Source {
+                    path: path.into(),
+                    line_start: 2,
+                    line_end: 2,
+                    heading: String::new(),
+                    excerpt: value.into(),
+                }],
+            });
+        }
+        let report = FactsReport::new(&project, "demo");
+        let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+        assert_eq!(json["conflicts"][0]["key"], "nfr.availability");
+        assert_eq!(json["conflicts"][0]["values"][1]["value"], "99.5%");
+        assert_eq!(
+            json["conflicts"][0]["values"][1]["sources"][0]["path"],
+            "docs/spec.md"
+        );
+        let table = report.to_table();
+        assert!(table.contains("    99.5%  — docs/spec.md:2"), "{table}");
     }
 
     #[test]

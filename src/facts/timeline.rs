@@ -7,6 +7,7 @@
 //!   schedule or phases section of a BRD or PRD that carries a time
 //!   expression or opens with `Phase`/`Milestone`/`Sprint`.
 
+use super::lexicon::{names_subject, Subject};
 use super::{clauses, Collector, DocumentReader, Strength};
 use crate::markdown::BlockKind;
 use crate::model::Role;
@@ -26,6 +27,11 @@ fn timeline_section() -> &'static Regex {
     )
 }
 
+/// A timeline section, by its English name or the lexicon's milestone words.
+fn in_timeline_section(name: &str) -> bool {
+    timeline_section().is_match(name) || names_subject(Subject::Milestones, name)
+}
+
 fn launch_word() -> &'static Regex {
     pattern!(
         r"\b(launch(es|ed|ing)?|go[- ]live|goes live|go to market|general availability|public release|release[sd]?|ship(s|ped|ping)?)\b"
@@ -34,10 +40,7 @@ fn launch_word() -> &'static Regex {
 
 /// Reads the launch date and milestones of one document.
 pub fn read(reader: &DocumentReader<'_>, collector: &mut Collector) {
-    if !matches!(
-        reader.role,
-        Role::Brd | Role::Prd | Role::Stories | Role::Test
-    ) {
+    if !reader.plays(&[Role::Brd, Role::Prd, Role::Stories, Role::Test]) {
         return;
     }
     let skip = pattern!(
@@ -56,7 +59,7 @@ pub fn read(reader: &DocumentReader<'_>, collector: &mut Collector) {
         if names.iter().take(2).any(|n| skip.is_match(n)) {
             continue;
         }
-        let in_timeline = names.iter().take(2).any(|n| timeline_section().is_match(n));
+        let in_timeline = names.iter().take(2).any(|n| in_timeline_section(n));
         let text = block.text.as_str();
         let label = block.label.as_deref().unwrap_or("");
         for (start, end) in clauses(text) {
@@ -65,11 +68,13 @@ pub fn read(reader: &DocumentReader<'_>, collector: &mut Collector) {
                 continue;
             }
             let launch = launch_word().find_iter(clause).find(|found| {
-                let before = &clause[..found.start()];
+                let before = clause[..found.start()].to_lowercase();
+                let after = clause[found.end()..].to_lowercase();
                 !(before.ends_with("post-")
                     || before.ends_with("pre-")
-                    || before.to_lowercase().ends_with("post ")
-                    || before.to_lowercase().ends_with("pre "))
+                    || before.ends_with("post ")
+                    || before.ends_with("pre ")
+                    || after.trim_start().starts_with("candidate"))
             });
             let Some(launch) = launch else { continue };
             let about_mvp =
@@ -80,6 +85,17 @@ pub fn read(reader: &DocumentReader<'_>, collector: &mut Collector) {
             if !(mvp || in_timeline) {
                 continue;
             }
+            // A later increment's release is not the MVP launch.
+            if pattern!(r"\b(increments?|post[- ]?mvp|v[2-9]|release [2-9])\b").is_match(clause) {
+                continue;
+            }
+            // Said of the MVP, a launch date is sure; a dated release in a
+            // timeline is only likely, and gives way to a sure one.
+            let strength = if about_mvp.is_match(clause) || about_mvp.is_match(label) {
+                Strength::Strong
+            } else {
+                Strength::Weak
+            };
             // In a timeline, a launch item names the launch; elsewhere the
             // expression must be close to the launch words.
             for found in time_expression().find_iter(clause) {
@@ -89,7 +105,7 @@ pub fn read(reader: &DocumentReader<'_>, collector: &mut Collector) {
                     collector.add(
                         "timeline.mvp_launch",
                         found.as_str(),
-                        Strength::Strong,
+                        strength,
                         reader.index,
                         source,
                     );
@@ -101,7 +117,7 @@ pub fn read(reader: &DocumentReader<'_>, collector: &mut Collector) {
 }
 
 fn milestones(reader: &DocumentReader<'_>, collector: &mut Collector) {
-    if !matches!(reader.role, Role::Brd | Role::Prd) {
+    if !reader.plays(&[Role::Brd, Role::Prd]) {
         return;
     }
     let opener = pattern!(
@@ -118,7 +134,7 @@ fn milestones(reader: &DocumentReader<'_>, collector: &mut Collector) {
             continue;
         }
         let names = reader.names(block.section);
-        if !names.iter().take(2).any(|n| timeline_section().is_match(n)) {
+        if !names.iter().take(2).any(|n| in_timeline_section(n)) {
             continue;
         }
         let first_line = block.text.lines().next().unwrap_or("").trim();
@@ -180,6 +196,15 @@ mod tests {
     fn launch_dates_unrelated_to_the_mvp_are_ignored() {
         let text = "## Marketing\n\nThe blog launches in Q3 2027.\n";
         assert!(read(Role::Brd, text).facts.is_empty());
+    }
+
+    #[test]
+    fn the_mvp_launch_beats_candidates_increments_and_other_dated_releases() {
+        let text = "## Milestones\n\n| Milestone | Date |\n|---|---|\n| M3 — MVP release candidate | 2031-03-02 |\n| M4 — MVP launch | 2031-03-16 |\n| M5 — Increment 1 release | 2031-05-11 |\n| M6 — Partner portal release | 2031-07-01 |\n";
+        assert_eq!(
+            values(&read(Role::Brd, text).facts, "timeline.mvp_launch"),
+            ["2031-03-16"]
+        );
     }
 
     #[test]

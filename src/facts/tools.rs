@@ -18,6 +18,7 @@
 //! ([`SETTLED_KEYS`]), a strong decision turns weak mentions of other values
 //! into hints — the tech-stack table wins over a passing remark.
 
+use super::lexicon::{alternation, has_cue, Cue};
 use super::vocabulary::{category_pattern, terms, Term, EXCLUSIVE_KEYS, SETTLED_KEYS};
 use super::{
     clauses, is_word_at, non_decision_section, Collector, DocumentReader, EntriesView, Strength,
@@ -70,6 +71,14 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             // `file.aws` or `@aws-sdk/…`: part of a name, not a mention.
             let before = text[..start].chars().next_back();
             if matches!(before, Some('@' | '/' | '.' | '-' | '$')) {
+                return None;
+            }
+            // `conftest.py`, `Express-like`, `GDPR-friendly`: a file name or
+            // a comparison, not a mention of the tool itself.
+            let after = &text[end..];
+            if after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_alphabetic())
+                || pattern!(r"^-(like|style|compatible|friendly|inspired|esque)\b").is_match(after)
+            {
                 return None;
             }
             Some(Mention {
@@ -303,7 +312,13 @@ fn negated_container<'k>(
     clause: &str,
     at: usize,
 ) -> (&'k str, &'k str) {
-    if key == "container.used" && hint && negation_before(clause, at) {
+    // The negation must bear on the containers themselves ("no Docker",
+    // "without containers", "not using Docker"), not on a nearby verb
+    // ("never push Docker images by hand").
+    let close = clause[..at].split_whitespace().rev().take(2).any(|word| {
+        lexicon_negation().is_match(word) || pattern!(r"^(not|no|without|never)$").is_match(word)
+    });
+    if key == "container.used" && hint && negation_before(clause, at) && close {
         return (key, "false");
     }
     (key, slug)
@@ -388,6 +403,25 @@ fn cue_before(clause: &str, at: usize) -> bool {
         r"\b(could|might|consider(ing|ed)?|evaluat(e|ing|ion)|possibl[ey]|potential(ly)?|tbd|to be (decided|determined|confirmed|defined)|candidates?|optional(ly)?|if needed|if required|maybe|perhaps|alternatively|or$)\b"
     );
     doubt.is_match(before)
+        || has_cue(Cue::Doubt, before)
+        || has_cue(Cue::Example, before)
+        || in_doubtful_parentheses(clause, at)
+}
+
+/// A mention inside parentheses that call it planned, optional or open:
+/// `Kubernetes Secrets (Sealed Secrets before production, planned)`.
+fn in_doubtful_parentheses(clause: &str, at: usize) -> bool {
+    let before = &clause[..at];
+    let Some(open) = before.rfind('(') else {
+        return false;
+    };
+    if before[open..].contains(')') {
+        return false;
+    }
+    let Some(close) = clause[at..].find(')') else {
+        return false;
+    };
+    has_cue(Cue::Doubt, &clause[open..at + close])
 }
 
 fn negation_before(clause: &str, at: usize) -> bool {
@@ -395,17 +429,35 @@ fn negation_before(clause: &str, at: usize) -> bool {
     let negation = pattern!(
         r"\b(not|no|never|without|avoid(s|ing)?|don'?t|doesn'?t|won'?t|cannot|can'?t|instead of|rather than|over|vs\.?|versus|compared (to|with)|replac(e|es|ed|ing)|migrat(e|es|ed|ing) (away )?from|deprecat\w*|drop(s|ped)?|remov(e|es|ed|ing)|exclud\w*|out of scope|no longer)\b"
     );
-    let Some(last) = negation.find_iter(before).last() else {
+    let Some(last) = negation
+        .find_iter(before)
+        .map(|m| m.end())
+        .chain(
+            lexicon_negation()
+                .captures_iter(before)
+                .filter_map(|c| c.get(1))
+                .map(|m| m.end()),
+        )
+        .max()
+    else {
         return false;
     };
     // "but", "however" and a new field end a negation's reach.
-    let after_cue = &before[last.end()..];
+    let after_cue = &before[last..];
     !pattern!(r"\b(but|however|instead|yet)\b|:").is_match(after_cue)
+}
+
+/// Negation words of every language (the English ones are also above).
+fn lexicon_negation() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        super::compile_pattern(&super::lexicon::bounded(alternation(Cue::Negation)))
+    })
 }
 
 /// `(optional)`, `(TBD)`, `(future)` right after a mention.
 fn cue_after(after: &str) -> bool {
-    pattern!(r"^[\s*_`'\x22]*(\((optional|tbd|considered|alternative|future|later|post[- ]?mvp|maybe|example|e\.g\.?|if needed|not used|deprecated|planned)\b|\?)")
+    pattern!(r"^[\s*_`'\x22]*(\((optional|tbd|considered|alternative|future|later|post[- ]?mvp|maybe|example|e\.g\.?|if needed|not used|deprecated|planned|tests?|testing|local|dev)\b|\?)")
         .is_match(after)
 }
 
@@ -420,9 +472,13 @@ fn marked_chosen(after: &str) -> bool {
 fn alternative_mentions(text: &str, mentions: &[&Mention]) -> Vec<usize> {
     let all = terms();
     let mut out = Vec::new();
-    let or_gap = pattern!(
-        r"^[\s,'\x22`*_]*(\([^)]*\))?[\s,'\x22`*_]*(or|and/or|/)[\s'\x22`*_]*(either\s+)?$"
-    );
+    static OR_GAP: OnceLock<Regex> = OnceLock::new();
+    let or_gap = OR_GAP.get_or_init(|| {
+        super::compile_pattern(&format!(
+            r"(?i)^[\s,'\x22`*_]*(\([^)]*\))?[\s,'\x22`*_]*(or|and/or|/|{})[\s'\x22`*_]*(either\s+)?$",
+            alternation(Cue::Or)
+        ))
+    });
     for pair in mentions.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         if a.end > b.start {
@@ -668,6 +724,52 @@ mod tests {
         let text = "## Secrets Management\n\n- **Development:** .env file (gitignored)\n- **Production:** AWS Secrets Manager\n";
         assert_eq!(facts(text, "secrets.store"), ["aws-secrets-manager"]);
         assert_eq!(hints(text, "secrets.store"), ["env-file"]);
+    }
+
+    #[test]
+    fn options_plans_and_negations_are_hints_in_every_language() {
+        // German: "or", "possibly", "missing", "planned" in parentheses.
+        assert!(facts("Scanner: Trivy oder Grype im CI.\n", "security.scanner").is_empty());
+        assert!(facts("Möglicherweise Vault für Secrets.\n", "secrets.store").is_empty());
+        assert!(facts("Im CI fehlen Trivy-Scans.\n", "security.scanner").is_empty());
+        assert_eq!(
+            facts(
+                "## Secrets\n\n- Secrets: Kubernetes Secrets (Vault vor PROD geplant)\n",
+                "secrets.store"
+            ),
+            ["k8s-secrets"]
+        );
+        // Portuguese, Spanish, French.
+        assert!(facts("Banco: PostgreSQL ou MySQL.\n", "db.engine").is_empty());
+        assert!(facts("Cache opcional con Redis.\n", "db.engine").is_empty());
+        assert!(facts(
+            "Contrairement à Heroku, nous gérons tout.\n",
+            "hosting.platform"
+        )
+        .is_empty());
+        // An English decision stays one.
+        assert_eq!(
+            facts("Database: PostgreSQL 16.\n", "db.engine"),
+            ["postgresql"]
+        );
+    }
+
+    #[test]
+    fn file_names_and_likenesses_are_not_mentions() {
+        assert!(facts("Fixtures live in conftest.py.\n", "policy.tool").is_empty());
+        assert!(facts("Stack: Hono, an Express-like API.\n", "backend.framework").is_empty());
+        assert!(facts("Runbooks & SOPs are written.\n", "secrets.store").is_empty());
+        assert!(facts("Database: MySQL 8 / SQLite (testing)\n", "db.engine") == ["mysql"]);
+    }
+
+    #[test]
+    fn a_negation_of_a_nearby_verb_does_not_say_containers_are_unused() {
+        let text = "## CI/CD\n\nNever manually push Docker images; the pipeline does.\n";
+        assert!(!facts(text, "container.used").contains(&"false".to_string()));
+        assert_eq!(
+            facts("We do not use Docker images.\n", "container.used"),
+            ["false"]
+        );
     }
 
     #[test]

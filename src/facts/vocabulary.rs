@@ -448,7 +448,7 @@ const TABLE: &[(&str, &str, &[&str])] = &[
         "azure-key-vault",
         &["azure key vault", "key vault"],
     ),
-    ("secrets.store", "sops", &["sops", "mozilla sops"]),
+    ("secrets.store", "sops", &["=SOPS", "=sops", "mozilla sops"]),
     (
         "secrets.store",
         "sealed-secrets",
