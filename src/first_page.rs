@@ -33,7 +33,7 @@ pub fn first_page(answers: &Answers) -> String {
 
 /// The first page's questions and answers.
 pub fn summary(answers: &Answers) -> Vec<Answered> {
-    vec![
+    let mut parts = vec![
         Answered {
             question: "What ships in the MVP, and when?",
             answer: what_ships(answers),
@@ -54,7 +54,32 @@ pub fn summary(answers: &Answers) -> Vec<Answered> {
             question: "What is still open?",
             answer: still_open(answers),
         },
-    ]
+    ];
+    if let Some(answer) = disagreements(answers) {
+        parts.push(Answered {
+            question: "What do the documents disagree on?",
+            answer,
+        });
+    }
+    parts
+}
+
+/// The decisions the documents disagree on, in one sentence; `None` when
+/// they agree (nothing is claimed without data).
+fn disagreements(answers: &Answers) -> Option<String> {
+    let items = answers.get("s0.disagreements")?.value.rows();
+    let lines: Vec<String> = items
+        .iter()
+        .map(|row| clause(&row.join(" ")))
+        .filter(|line| !line.is_empty())
+        .collect();
+    if lines.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "{}. Each is an open decision; section 0 lists the sources of every value.",
+        lines.join(". ")
+    ))
 }
 
 /// Text for a sentence: one line, no trailing full stop or semicolon.
@@ -602,6 +627,25 @@ mod tests {
                 "1 answer is a proposal by DeployPlan, for DevOps Engineer (1) to confirm"
             ),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn the_documents_disagreements_are_named_on_the_first_page() {
+        let mut answers = Answers::default();
+        answers.values.insert(
+            "s0.disagreements".into(),
+            answer(
+                Value::List(vec!["Availability target: 99.9% or 99.5% — the documents disagree; TBD, decided by the Product Owner".into()]),
+                Origin::Document,
+            ),
+        );
+        let page = first_page(&answers);
+        assert!(
+            page.contains(
+                "**What do the documents disagree on?** Availability target: 99.9% or 99.5%"
+            ),
+            "{page}"
         );
     }
 }

@@ -605,6 +605,9 @@ fn define_steps() -> Vec<StepDef> {
                 Field::new("s0.post_mvp_goals", List, "Post-MVP Goals",
                     "Goals for later releases",
                     "What the releases after the MVP should achieve, e.g. the next increments, faster and safer releases.").post_mvp().owner(PRODUCT_OWNER),
+                Field::new("s0.disagreements", List, "Where the Documents Disagree",
+                    "Decisions the documents disagree on",
+                    "Facts that should have one value but are stated differently in different documents; each is an open decision for its owner, with every source.").owner(PRODUCT_OWNER),
                 Field::new("s0.milestones", Table, "Release Timeline",
                     "Milestones",
                     "One row per milestone, in date order. Dates written as YYYY-MM-DD are drawn as a timeline.")

@@ -28,14 +28,28 @@ impl<'a> Suggestions<'a> {
             .chain(self.of("nfr.rto"))
             .collect();
         let mut text = "Automated daily backups with point-in-time recovery, plus a snapshot right before every production migration".to_string();
-        if let Some(rpo) = self.of("nfr.rpo").into_iter().min_by_key(|f| f.value.len()) {
+        if let Some(conflict) = self.conflict("nfr.rpo") {
+            let values: Vec<&str> = conflict.values.iter().map(|v| v.value.as_str()).collect();
+            let _ = write!(
+                text,
+                "; the RPO is still to be agreed, as the documents disagree ({})",
+                values.join(" or ")
+            );
+        } else if let Some(rpo) = self.of("nfr.rpo").into_iter().min_by_key(|f| f.value.len()) {
             let _ = write!(
                 text,
                 "; point-in-time recovery keeps data loss within the RPO of {}",
                 rpo.value
             );
         }
-        if let Some(rto) = self.of("nfr.rto").into_iter().min_by_key(|f| f.value.len()) {
+        if let Some(conflict) = self.conflict("nfr.rto") {
+            let values: Vec<&str> = conflict.values.iter().map(|v| v.value.as_str()).collect();
+            let _ = write!(
+                text,
+                "; the RTO is still to be agreed, as the documents disagree ({})",
+                values.join(" or ")
+            );
+        } else if let Some(rto) = self.of("nfr.rto").into_iter().min_by_key(|f| f.value.len()) {
             let _ = write!(
                 text,
                 "; a restore drill proves a restore fits the RTO of {}",

@@ -75,6 +75,14 @@ impl<'a> Suggestions<'a> {
             ("nfr.rto", "Recovery time objective (RTO)"),
             ("nfr.rpo", "Recovery point objective (RPO)"),
         ] {
+            if let Some(conflict) = self.conflict(key) {
+                // Disputed: both values and the owner, never one picked.
+                items.push((
+                    vec![Self::disagreement_line(conflict)],
+                    self.conflict_facts(conflict),
+                ));
+                continue;
+            }
             for fact in self.of(key) {
                 items.push((vec![format!("{label}: {}", fact.value)], vec![fact]));
             }

@@ -4,6 +4,7 @@ mod build;
 mod checks;
 mod database;
 mod delivery;
+mod disagreements;
 mod environments;
 mod goals;
 mod infrastructure;
@@ -45,8 +46,10 @@ pub fn suggest_answers(project: &Project) -> Answers {
     facts.extend(super::patterns::documented_patterns(&index));
     // Platforms the documents describe in words, for the profile choice.
     facts.extend(super::platform::stated_platforms(&index));
+    let conflicts = crate::facts::conflicts::find_conflicts(&facts);
     let mut suggestions = Suggestions {
         facts: &facts,
+        conflicts: &conflicts,
         project_name: project.display_name(),
         answers: Answers::default(),
     };
@@ -58,6 +61,8 @@ pub fn suggest_answers(project: &Project) -> Answers {
 
 struct Suggestions<'a> {
     facts: &'a [Fact],
+    /// Single-valued facts the documents disagree on: never settled silently.
+    conflicts: &'a [crate::model::Conflict],
     project_name: String,
     answers: Answers,
 }
@@ -289,6 +294,7 @@ impl<'a> Suggestions<'a> {
         self.fill_milestones();
         self.fill_post_mvp_statements();
         self.fill_goals();
+        self.fill_disagreements();
         self.fill_workflow();
         self.fill_mvp_pattern();
         self.fill_post_mvp_pattern();

@@ -696,3 +696,39 @@ fn a_package_users_install_is_released_as_a_version_and_rolled_back_by_a_patch()
     let stages = answers.get("s4.mvp_stages").unwrap().value.joined();
     assert!(stages.contains("Publish the release"), "{stages}");
 }
+
+#[test]
+fn documents_that_disagree_leave_an_open_decision_with_every_value_and_its_owner() {
+    let answers = suggest_answers(&project(vec![
+        fact("nfr.availability", "99.9%", 10),
+        fact("nfr.availability", "99.5%", 80),
+        fact("nfr.rpo", "1 hour", 12),
+        fact("nfr.rpo", "24 hours", 90),
+        fact("db.engine", "postgresql", 20),
+    ]));
+    let open = answers.get("s0.disagreements").unwrap();
+    let text = open.value.joined();
+    assert!(
+        text.contains("Availability target: 99.9% or 99.5% — the documents disagree"),
+        "{text}"
+    );
+    assert!(text.contains("decided by the Product Owner"), "{text}");
+    assert_eq!(open.item_sources[0].len(), 2, "both sources are cited");
+    let slos = answers.get("s5.slos").unwrap().value.joined();
+    assert!(
+        slos.contains("99.9% or 99.5% — the documents disagree"),
+        "{slos}"
+    );
+    assert!(
+        !slos.contains("Availability: 99.9%"),
+        "no value picked silently: {slos}"
+    );
+    let backup = answers.get("s8.backup").unwrap().value.joined();
+    assert!(backup.contains("RPO is still to be agreed"), "{backup}");
+
+    let agreed = suggest_answers(&project(vec![
+        fact("nfr.availability", "99.9%", 10),
+        fact("nfr.availability", "99.9% uptime", 80),
+    ]));
+    assert!(agreed.get("s0.disagreements").is_none());
+}
