@@ -77,6 +77,20 @@ impl CheckReport {
     }
 }
 
+/// The longest proposed value an unconfirmed item quotes, in characters.
+const QUOTED_VALUE: usize = 70;
+
+/// What an unconfirmed item says: a short proposal quoted whole, a longer
+/// one by its length (never cut off mid-sentence; the section has it all).
+fn unconfirmed_message(label: &str, value: &str) -> String {
+    if value.chars().count() <= QUOTED_VALUE {
+        format!("{label} — proposed: {value}")
+    } else {
+        let words = value.split_whitespace().count();
+        format!("{label} — proposed ({words} words), to confirm in its section")
+    }
+}
+
 /// Checks the plan at `target` (default `project_docs/deploymentPlan.md`)
 /// against `answers` and the project's documents as they are now.
 pub fn check_plan(project: &Project, answers: &Answers, target: Option<&Path>) -> CheckReport {
@@ -157,15 +171,9 @@ pub fn check_plan(project: &Project, answers: &Answers, target: Option<&Path>) -
                 }
             }
             if answer.origin == Origin::Proposed {
-                let value = answer.value.lines().join("; ");
-                let value: String = if value.chars().count() > 70 {
-                    format!("{}…", value.chars().take(69).collect::<String>())
-                } else {
-                    value
-                };
                 report.unconfirmed.push(CheckItem {
                     subject: field.id.clone(),
-                    message: format!("{} — proposed: {value}", field.label),
+                    message: unconfirmed_message(&field.label, &answer.value.lines().join("; ")),
                 });
             }
         }
@@ -213,4 +221,24 @@ pub fn check_plan(project: &Project, answers: &Answers, target: Option<&Path>) -
         }
     }
     report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_proposal_is_quoted_whole_and_a_long_one_is_never_cut() {
+        assert_eq!(
+            unconfirmed_message("Pattern", "Canary"),
+            "Pattern — proposed: Canary"
+        );
+        let long = "word ".repeat(30);
+        let message = unconfirmed_message("Why", long.trim());
+        assert_eq!(
+            message,
+            "Why — proposed (30 words), to confirm in its section"
+        );
+        assert!(!message.contains('…'));
+    }
 }
