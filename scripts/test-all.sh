@@ -23,7 +23,7 @@ cargo test --workspace
 # has none, so they are ignored by `cargo test` and run here only when present.
 if [ -d "$REPO/../shared/corpus" ]; then
     log "Rust corpus tests (../shared/corpus is present)"
-    cargo test -p deployplan --test corpus_plans -- --ignored
+    cargo test -p deployplan --test corpus_plans --test readable_plan -- --ignored
 else
     log "Rust corpus tests NOT RUN: ../shared/corpus is not beside the repository"
 fi
