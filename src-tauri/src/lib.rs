@@ -101,12 +101,14 @@ pub fn run() {
     if let Some(file) = std::env::var_os("DEPLOYPLAN_E2E_PID_FILE") {
         let _ = std::fs::write(file, std::process::id().to_string());
     }
+    // Before any window exists: WebKit reads its drawing mode when the first
+    // web view is made, so deciding later makes it switch mid-load.
+    let drawing = rendering::decide_before_windows();
     let session = Session::new(folder_from_arguments(), recent_file());
     let memory = Arc::new(window_state::WindowMemory::new(
         config_folder().join("window.json"),
     ));
     let restorer = Arc::clone(&memory);
-    let drawing = rendering::Drawing::detect();
     let app = build(tauri::Builder::default(), session)
         .manage(drawing)
         .menu(menu::build)
