@@ -60,6 +60,8 @@ pub fn number_pages(pdf: &[u8]) -> Result<Vec<u8>> {
             .set("Contents", contents);
         add_font(&mut doc, page, font)?;
     }
+    // The engine leaves some streams uncompressed; the stamps are too.
+    doc.compress();
     let mut out = Vec::with_capacity(pdf.len() + total * 200);
     doc.save_to(&mut out)
         .map_err(|error| failed("writing", error))?;
