@@ -170,6 +170,8 @@ pub async fn sign_off_section(
 /// is needed. Errors: `export_failed`, `write_failed`.
 /// Progress goes out as `progress` events; `cancel_task("export")` stops it
 /// with `cancelled` and nothing is written.
+// Each argument is one named field of the IPC call (four are Tauri's handles).
+#[allow(clippy::too_many_arguments)]
 #[tauri::command]
 pub async fn export_plan_as<R: Runtime>(
     app: AppHandle<R>,
