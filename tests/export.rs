@@ -1,11 +1,14 @@
-//! Export of the sample plan to standalone HTML and PDF, through headless
-//! Chromium. These tests need Chromium (and poppler-utils for reading the PDF
-//! back); when either is missing they FAIL and say what to install: the CI
-//! installs both (scripts/lib.sh).
+//! Export of the sample plan to standalone HTML and PDF. The first tests need
+//! nothing installed: diagrams drawn by the caller (the app's webview) or kept
+//! as source, PDF printed by a printer the caller gives (the app's WebKit).
+//! The rest go through headless Chromium, the optional fallback of the command
+//! line; they need Chromium (and poppler-utils for reading the PDF back); when
+//! either is missing they FAIL and say what to install: the CI installs both
+//! (scripts/lib.sh).
 
 use deployplan::answers::suggest_answers;
 use deployplan::export::chromium::find_chromium;
-use deployplan::export::{export_plan, ExportOptions, Format, Paper};
+use deployplan::export::{export_plan, DiagramDrawing, ExportOptions, Format, Paper};
 use deployplan::plan::steps;
 use deployplan::save::plan_markdown;
 use deployplan::Project;
@@ -29,7 +32,91 @@ fn require_chromium() {
 fn options(paper: Paper) -> ExportOptions {
     let mut options = ExportOptions::titled("Deployment plan — Harbor Pantry");
     options.paper = paper;
+    options.drawing = DiagramDrawing::Chromium;
     options
+}
+
+fn mermaid_sources(plan: &str) -> Vec<String> {
+    deployplan::export::html::mermaid_sources(&deployplan::markdown::render_html(plan))
+}
+
+#[test]
+fn diagrams_drawn_by_the_app_are_inlined_with_no_browser_at_all() {
+    let plan = sample_plan();
+    let sources = mermaid_sources(&plan);
+    assert!(sources.len() >= 6);
+    // The webview reads the source back from the DOM: line ends may differ.
+    let given = sources
+        .iter()
+        .enumerate()
+        .map(|(i, source)| {
+            (
+                source.trim_end().to_string() + "\n\n",
+                Ok(format!(
+                    "<svg id=\"given-{i}\"><text>drawn {i}</text></svg>"
+                )),
+            )
+        })
+        .collect();
+    let mut options = ExportOptions::titled("t");
+    options.drawing = DiagramDrawing::Given(given);
+    options.chromium = Some(PathBuf::from("/nonexistent/chromium"));
+    let html = String::from_utf8(export_plan(&plan, Format::Html, &options).unwrap()).unwrap();
+    for i in 0..sources.len() {
+        assert!(
+            html.contains(&format!("<svg id=\"given-{i}\">")),
+            "diagram {i}"
+        );
+    }
+    assert!(!html.contains("language-mermaid"));
+    assert!(!html.to_lowercase().contains("<script"));
+
+    // A diagram the app did not draw keeps its source and says so.
+    options.drawing = DiagramDrawing::Given(vec![]);
+    let html = String::from_utf8(export_plan(&plan, Format::Html, &options).unwrap()).unwrap();
+    assert_eq!(
+        html.matches("could not be drawn: the app did not draw it")
+            .count(),
+        sources.len()
+    );
+}
+
+#[test]
+fn html_with_nothing_installed_keeps_each_diagram_as_source_with_a_note() {
+    let plan = sample_plan();
+    let mut options = ExportOptions::titled("t");
+    options.chromium = Some(PathBuf::from("/nonexistent/chromium"));
+    let html = String::from_utf8(export_plan(&plan, Format::Html, &options).unwrap()).unwrap();
+    assert_eq!(
+        html.matches("diagram-source").count(),
+        mermaid_sources(&plan).len() + 2, // each figure, and its two style rules
+    );
+    assert!(!html.contains("could not be drawn"));
+    assert!(!html.to_lowercase().contains("<script"));
+}
+
+#[test]
+fn a_pdf_is_printed_by_the_printer_given_and_its_failure_is_reported() {
+    use std::sync::{Arc, Mutex};
+    let seen = Arc::new(Mutex::new(None));
+    let store = Arc::clone(&seen);
+    let mut options = ExportOptions::titled("t");
+    options.paper = Paper::Letter;
+    options.chromium = Some(PathBuf::from("/nonexistent/chromium"));
+    options.printer = Some(Arc::new(
+        move |page: &str, paper, _: &deployplan::progress::Progress| {
+            *store.lock().unwrap() = Some((page.to_string(), paper));
+            Ok(b"not a pdf".to_vec())
+        },
+    ));
+    let error = export_plan(&sample_plan(), Format::Pdf, &options).unwrap_err();
+    assert!(
+        error.to_string().contains("could not be numbered"),
+        "{error}"
+    );
+    let (page, paper) = seen.lock().unwrap().take().expect("the printer was asked");
+    assert_eq!(paper, Paper::Letter);
+    assert!(page.starts_with("<!DOCTYPE html>") && page.contains("size: letter"));
 }
 
 /// Text after the hand-written end of a plan: everything a hostile document
@@ -154,12 +241,35 @@ fn the_pdf_export_has_every_section_heading_page_numbers_and_the_paper_asked_for
 }
 
 #[test]
-fn the_cli_exports_without_a_display() {
-    require_chromium();
+fn the_cli_exports_html_without_a_display_or_chromium() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("plan.html");
     let output = Command::new(env!("CARGO_BIN_EXE_deployplan"))
         .args(["export", "--format", "html", "--out"])
+        .arg(&out)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env("PATH", "/nonexistent")
+        .env_remove("DEPLOYPLAN_CHROMIUM")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("diagram-source"));
+}
+
+#[test]
+fn the_cli_draws_with_chromium_when_asked_without_a_display() {
+    require_chromium();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("plan.html");
+    let output = Command::new(env!("CARGO_BIN_EXE_deployplan"))
+        .args(["export", "--format", "html", "--chromium", "--out"])
         .arg(&out)
         .env_remove("DISPLAY")
         .env_remove("WAYLAND_DISPLAY")

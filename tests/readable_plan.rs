@@ -64,8 +64,8 @@ fn the_plan_opens_with_the_plan_in_brief_in_two_corpus_sets() {
 }
 
 fn the_plan_opens_with_the_plan_in_brief_in(dirs: &[PathBuf]) {
-    for dir in dirs.iter().cloned() {
-        let plan = plan_of(&dir);
+    for dir in dirs {
+        let plan = plan_of(dir);
         let brief = plan.find("### The plan in brief").expect("a first page");
         let first_section = plan.find("\n## ").unwrap();
         assert!(brief < first_section, "{}", dir.display());
@@ -98,8 +98,8 @@ fn no_table_cell_or_summary_is_cut_short_in_two_corpus_sets() {
 }
 
 fn no_table_cell_or_summary_is_cut_short_in(dirs: &[PathBuf]) {
-    for dir in dirs.iter().cloned() {
-        let plan = plan_of(&dir);
+    for dir in dirs {
+        let plan = plan_of(dir);
         for line in plan.lines().filter(|l| l.starts_with('|')) {
             for cell in line.trim_matches('|').split(" | ") {
                 assert!(
@@ -180,8 +180,8 @@ fn no_item_is_repeated_within_a_list_or_table_in_two_corpus_sets() {
 }
 
 fn no_item_is_repeated_within_a_list_or_table_in(dirs: &[PathBuf]) {
-    for dir in dirs.iter().cloned() {
-        let plan = plan_of(&dir);
+    for dir in dirs {
+        let plan = plan_of(dir);
         for block in blocks(&plan) {
             for (i, a) in block.iter().enumerate() {
                 for (j, b) in block.iter().enumerate() {
@@ -215,8 +215,8 @@ fn every_marker_resolves_to_its_note_and_every_source_to_its_lines_in_two_corpus
 }
 
 fn every_marker_resolves_to_its_note_and_every_source_to_its_lines_in(dirs: &[PathBuf]) {
-    for dir in dirs.iter().cloned() {
-        let plan = plan_of(&dir);
+    for dir in dirs {
+        let plan = plan_of(dir);
         let defs = definitions(&plan);
         let refs = referenced_labels(&plan);
         assert!(!refs.is_empty(), "{}: no markers at all", dir.display());
@@ -318,7 +318,12 @@ fn the_sample_pdf_fits_in_25_pages_and_opens_with_the_plan_in_brief() {
         "this test needs Chromium: apt-get install chromium (or set DEPLOYPLAN_CHROMIUM)"
     );
     let plan = plan_of(&sample_dir());
-    let pdf = export_plan(&plan, Format::Pdf, &ExportOptions::titled("Sample")).unwrap();
+    // Diagrams drawn (as the app's export draws them), not kept as source.
+    let options = ExportOptions {
+        drawing: deployplan::export::DiagramDrawing::Chromium,
+        ..ExportOptions::titled("Sample")
+    };
+    let pdf = export_plan(&plan, Format::Pdf, &options).unwrap();
     let pages = pdf_pages(&pdf);
     assert!(
         (2..=25).contains(&pages),

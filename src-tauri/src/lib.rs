@@ -3,6 +3,7 @@
 mod commands;
 mod error;
 mod menu;
+mod print;
 mod rendering;
 mod review;
 mod saving;
@@ -77,20 +78,37 @@ pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>, session: Session) ->
         ])
 }
 
-/// Starts the app.
+/// Starts the app; `deployplan-app --export-pdf OUT [--paper a4|letter]
+/// [FOLDER]` prints the project's plan to PDF with the app's own web engine
+/// instead, with no window (needs a display, e.g. Xvfb) and exits.
 pub fn run() {
+    let arguments: Vec<String> = std::env::args().skip(1).collect();
+    if arguments.iter().any(|arg| arg == "--export-pdf") {
+        std::process::exit(match export_from_command_line(&arguments) {
+            Ok(path) => {
+                println!("wrote {path}");
+                0
+            }
+            Err(error) => {
+                eprintln!("deployplan-app: {error}");
+                1
+            }
+        });
+    }
     // The crash test kills the app by this PID (tauri-driver starts it two
     // processes down, so the test cannot tell it apart otherwise).
     #[cfg(feature = "e2e")]
     if let Some(file) = std::env::var_os("DEPLOYPLAN_E2E_PID_FILE") {
         let _ = std::fs::write(file, std::process::id().to_string());
     }
+    // Before any window exists: WebKit reads its drawing mode when the first
+    // web view is made, so deciding later makes it switch mid-load.
+    let drawing = rendering::decide_before_windows();
     let session = Session::new(folder_from_arguments(), recent_file());
     let memory = Arc::new(window_state::WindowMemory::new(
         config_folder().join("window.json"),
     ));
     let restorer = Arc::clone(&memory);
-    let drawing = rendering::Drawing::detect();
     let app = build(tauri::Builder::default(), session)
         .manage(drawing)
         .menu(menu::build)
@@ -110,6 +128,54 @@ pub fn run() {
         eprintln!("deployplan-app: {error}");
         std::process::exit(1);
     }
+}
+
+/// `--export-pdf OUT [--paper a4|letter] [FOLDER]`: the written plan (else the
+/// one the draft and documents give) of FOLDER (default: the sample project)
+/// printed by the app's web engine. Diagrams stay as their Mermaid source
+/// (drawing them takes the app's window); returns the path written.
+fn export_from_command_line(arguments: &[String]) -> Result<String, String> {
+    use deployplan::export::{export_plan, ExportOptions, Format, Paper, PdfPrinter};
+    let mut out = None;
+    let mut paper = Paper::A4;
+    let mut folder = None;
+    let mut rest = arguments.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--export-pdf" => out = rest.next().map(PathBuf::from),
+            "--paper" => {
+                let name = rest.next().map(String::as_str).unwrap_or("");
+                paper = Paper::parse(name)
+                    .ok_or(format!("unknown paper '{name}' (use a4 or letter)"))?;
+            }
+            other if !other.starts_with('-') => folder = Some(PathBuf::from(other)),
+            other => return Err(format!("unknown option '{other}'")),
+        }
+    }
+    let out = out.ok_or("--export-pdf needs the file to write")?;
+    let folder = folder.unwrap_or_else(deployplan::sample::sample_project_dir);
+    let project = deployplan::Project::open(&folder).map_err(|e| e.to_string())?;
+    let markdown = match std::fs::read_to_string(project.default_plan_path()) {
+        Ok(text) => text,
+        Err(_) => {
+            let mut answers = deployplan::draft::load_draft(&project.root)
+                .map_err(|e| e.to_string())?
+                .unwrap_or_default();
+            answers.merge_suggestions(&deployplan::answers::suggest_answers(&project));
+            deployplan::save::plan_markdown(&project, &answers)
+        }
+    };
+    let mut options =
+        ExportOptions::titled(&format!("Deployment plan — {}", project.display_name()));
+    options.paper = paper;
+    #[cfg(target_os = "linux")]
+    {
+        let printer: PdfPrinter = Arc::new(|page, paper, _| print::print_headless(page, paper));
+        options.printer = Some(printer);
+    }
+    let bytes = export_plan(&markdown, Format::Pdf, &options).map_err(|e| e.to_string())?;
+    deployplan::write::write_atomic(&out, &bytes).map_err(|e| e.to_string())?;
+    Ok(out.display().to_string())
 }
 
 #[cfg(test)]

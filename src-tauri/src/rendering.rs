@@ -54,6 +54,32 @@ impl Drawing {
     }
 }
 
+/// WebKit's own variable that turns compositing off for every web view created
+/// after it is set.
+pub const WEBKIT_VARIABLE: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
+
+/// The environment to set before the window exists, so that WebKit starts in
+/// the right drawing mode instead of switching after the page began loading:
+/// `Some((name, value))` when compositing is to be off and the user has not
+/// set WebKit's variable themselves (`already`).
+pub fn environment(
+    drawing: Drawing,
+    already: Option<&str>,
+) -> Option<(&'static str, &'static str)> {
+    (!drawing.composites() && already.is_none()).then_some((WEBKIT_VARIABLE, "1"))
+}
+
+/// Decides the drawing mode before any window exists and sets WebKit's
+/// variable accordingly; call first thing, while the process has one thread.
+pub fn decide_before_windows() -> Drawing {
+    let drawing = Drawing::detect();
+    let already = std::env::var(WEBKIT_VARIABLE).ok();
+    if let Some((name, value)) = environment(drawing, already.as_deref()) {
+        std::env::set_var(name, value);
+    }
+    drawing
+}
+
 /// Whether `dri` (normally `/dev/dri`) holds a GPU render node (`renderD128`…).
 fn has_render_node(dri: &Path) -> bool {
     std::fs::read_dir(dri)
@@ -66,9 +92,10 @@ fn has_render_node(dri: &Path) -> bool {
 }
 
 /// Applies `drawing` to a window's webview: turns compositing off where it
-/// should be off, leaves WebKit's default otherwise.
+/// should be off and WebKit's variable did not already do it, leaves WebKit's
+/// default otherwise.
 pub fn apply<R: tauri::Runtime>(window: &tauri::WebviewWindow<R>, drawing: Drawing) {
-    if drawing.composites() {
+    if drawing.composites() || std::env::var_os(WEBKIT_VARIABLE).is_some_and(|v| v == "1") {
         return;
     }
     #[cfg(target_os = "linux")]
@@ -110,6 +137,25 @@ mod tests {
         assert!(!Drawing::CompositingOff.composites());
         assert_eq!(Drawing::choose(Some("maybe"), true), Drawing::GpuFound);
         assert_eq!(Drawing::choose(Some(""), false), Drawing::NoGpuFound);
+    }
+
+    #[test]
+    fn compositing_is_turned_off_before_the_window_only_where_it_should_be() {
+        assert_eq!(
+            environment(Drawing::NoGpuFound, None),
+            Some((WEBKIT_VARIABLE, "1"))
+        );
+        assert_eq!(
+            environment(Drawing::CompositingOff, None),
+            Some((WEBKIT_VARIABLE, "1"))
+        );
+        assert_eq!(environment(Drawing::GpuFound, None), None);
+        assert_eq!(environment(Drawing::CompositingOn, None), None);
+        assert_eq!(
+            environment(Drawing::NoGpuFound, Some("0")),
+            None,
+            "the user's own setting is kept"
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::error::CommandError;
 use crate::state::Session;
 use crate::tasks::Tasks;
 use deployplan::answers::Answers;
-use deployplan::export::{export_plan, ExportOptions, Format, Paper};
+use deployplan::export::{export_plan, DiagramDrawing, ExportOptions, Format, Paper, PdfPrinter};
 use deployplan::progress::{Progress, Task};
 use deployplan::review::{self, Decision, PlanReview};
 use deployplan::save::plan_markdown;
@@ -70,13 +70,16 @@ impl Session {
         })
     }
 
-    /// The plan for `answers` exported in `format`, and the project's name.
+    /// The plan for `answers` exported in `format`, with the diagrams the
+    /// window drew and PDF printed by `printer` (the app's own web engine).
     pub fn export(
         &self,
         answers: &Answers,
         format: Format,
         paper: Paper,
         progress: Progress,
+        drawn: Vec<DrawnDiagram>,
+        printer: PdfPrinter,
     ) -> Result<Vec<u8>> {
         let (markdown, name) = self.with_project(|opened| {
             Ok((
@@ -87,7 +90,33 @@ impl Session {
         let mut options = ExportOptions::titled(&format!("Deployment plan — {name}"));
         options.paper = paper;
         options.progress = progress;
+        options.drawing =
+            DiagramDrawing::Given(drawn.into_iter().map(DrawnDiagram::into_pair).collect());
+        options.printer = Some(printer);
         Ok(export_plan(&markdown, format, &options)?)
+    }
+}
+
+/// One diagram as the window drew it with its own Mermaid: its source and
+/// the SVG, or why it could not be drawn. The core embeds an SVG only if it
+/// is inert (no script, no handler, no network reference).
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct DrawnDiagram {
+    /// The Mermaid source, as in the plan's code block.
+    pub source: String,
+    /// The drawing.
+    pub svg: Option<String>,
+    /// Why there is no drawing.
+    pub error: Option<String>,
+}
+
+impl DrawnDiagram {
+    fn into_pair(self) -> (String, deployplan::export::html::DrawnDiagram) {
+        let drawn = match (self.svg, self.error) {
+            (Some(svg), _) => Ok(svg),
+            (None, error) => Err(error.unwrap_or_else(|| "the window did not draw it".into())),
+        };
+        (self.source, drawn)
     }
 }
 
@@ -136,10 +165,13 @@ pub async fn sign_off_section(
 
 /// Exports the plan for the answers: asks where (the native save dialog) and
 /// writes the file there atomically. Returns the path, `null` if cancelled.
-/// Errors: `chromium_missing` (HTML diagrams and PDF need Chromium),
-/// `export_failed`, `write_failed`.
+/// `diagrams` are the plan's diagrams as the window drew them (its own
+/// Mermaid); PDF is printed by the app's web engine, so nothing but the app
+/// is needed. Errors: `export_failed`, `write_failed`.
 /// Progress goes out as `progress` events; `cancel_task("export")` stops it
 /// with `cancelled` and nothing is written.
+// Each argument is one named field of the IPC call (four are Tauri's handles).
+#[allow(clippy::too_many_arguments)]
 #[tauri::command]
 pub async fn export_plan_as<R: Runtime>(
     app: AppHandle<R>,
@@ -149,14 +181,26 @@ pub async fn export_plan_as<R: Runtime>(
     answers: Answers,
     format: Format,
     paper: Option<Paper>,
+    diagrams: Option<Vec<DrawnDiagram>>,
 ) -> Result<Option<String>> {
     let Some(path) = choose_export_path(app.clone(), window, format).await? else {
         return Ok(None);
     };
     let session = Arc::clone(&session);
+    let printing = app.clone();
+    let printer: PdfPrinter = Arc::new(move |page, paper, progress| {
+        crate::print::print_on_main_thread(&printing, page, paper, progress)
+    });
     tasks
         .run(Task::Export, &app, move |progress| {
-            let bytes = session.export(&answers, format, paper.unwrap_or_default(), progress)?;
+            let bytes = session.export(
+                &answers,
+                format,
+                paper.unwrap_or_default(),
+                progress,
+                diagrams.unwrap_or_default(),
+                printer,
+            )?;
             deployplan::write::write_atomic(&path, &bytes)?;
             Ok(Some(path.display().to_string()))
         })

@@ -4,7 +4,7 @@ use clap::{Parser, Subcommand};
 use deployplan::answers::{suggest_answers, Answers};
 use deployplan::check::check_plan;
 use deployplan::draft::{load_draft, read_answers};
-use deployplan::export::{export_plan, ExportOptions, Format, Paper};
+use deployplan::export::{export_plan, DiagramDrawing, ExportOptions, Format, Paper};
 use deployplan::facts::report::FactsReport;
 use deployplan::sample::sample_project_for_editing;
 use deployplan::save::save_plan;
@@ -51,8 +51,10 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Export the plan as Markdown, standalone HTML or PDF (HTML diagrams
-    /// and PDF need Chromium). Exports the written plan, else renders one.
+    /// Export the plan as Markdown, standalone HTML or PDF. HTML needs nothing
+    /// installed (diagrams kept as their Mermaid source unless --chromium);
+    /// PDF from the command line needs Chromium (the app prints PDF itself:
+    /// `deployplan-app --export-pdf`). Exports the written plan, else renders one.
     Export {
         /// The project folder (default: the bundled sample project).
         dir: Option<PathBuf>,
@@ -65,6 +67,10 @@ enum Command {
         /// Paper size for HTML printing and PDF: a4 or letter.
         #[arg(long, value_parser = parse_paper, default_value = "a4")]
         paper: Paper,
+        /// Draw the HTML's diagrams with the bundled Mermaid in headless
+        /// Chromium (optional; needs Chromium). PDF always uses Chromium here.
+        #[arg(long)]
+        chromium: bool,
     },
     /// List the documents, their roles and the facts read from them.
     Facts {
@@ -104,7 +110,8 @@ fn main() -> ExitCode {
             format,
             out,
             paper,
-        } => export(dir, format, &out, paper),
+            chromium,
+        } => export(dir, format, &out, paper, chromium),
         Command::Check {
             dir,
             answers,
@@ -246,6 +253,7 @@ fn export(
     format: Format,
     out: &Path,
     paper: Paper,
+    chromium: bool,
 ) -> deployplan::Result<bool> {
     let project = Project::open(&project_dir(dir)?)?;
     let written = project.default_plan_path();
@@ -266,6 +274,9 @@ fn export(
     let mut options =
         ExportOptions::titled(&format!("Deployment plan — {}", project.display_name()));
     options.paper = paper;
+    if chromium || format == Format::Pdf {
+        options.drawing = DiagramDrawing::Chromium;
+    }
     let bytes = export_plan(&markdown, format, &options)?;
     deployplan::write::write_atomic(out, &bytes)?;
     println!("wrote {}", out.display());

@@ -13,6 +13,10 @@ use std::sync::OnceLock;
 /// A drawn diagram, or why it could not be drawn.
 pub type DrawnDiagram = std::result::Result<String, String>;
 
+/// The reason given for a diagram the export did not draw on purpose (made
+/// with nothing installed to draw it): its source is kept, with a note.
+pub const KEPT_AS_SOURCE: &str = "kept as source";
+
 fn mermaid_block() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
@@ -123,6 +127,11 @@ fn with_diagrams(body: &str, drawn: &[DrawnDiagram]) -> String {
             Some(Ok(svg)) if is_inert_svg(svg) => {
                 format!("<figure class=\"diagram\">{svg}</figure>")
             }
+            Some(Err(reason)) if reason == KEPT_AS_SOURCE => format!(
+                "<figure class=\"diagram diagram-source\"><figcaption>Diagram in Mermaid notation \
+(this export was made without a web engine to draw it; export from the DeployPlan app \
+to get the picture)</figcaption>{whole}</figure>"
+            ),
             other => {
                 let reason = match other {
                     Some(Err(message)) => message.clone(),
@@ -234,6 +243,8 @@ blockquote {{ margin: .8rem 0; padding: .2rem .9rem; border-left: 4px solid #d0d
 figure.diagram {{ margin: .6rem 0; text-align: center; break-inside: avoid; }}
 figure.diagram svg {{ max-width: 100%; max-height: 120mm; height: auto; }}
 figure.diagram-failed figcaption {{ color: #a40000; }}
+figure.diagram-source {{ text-align: left; }}
+figure.diagram-source figcaption {{ color: #555; font-size: 9pt; }}
 .badge {{ display: inline-block; padding: 0 .45em; border-radius: 999px; font-size: .85em; font-weight: 600; white-space: nowrap; }}
 .badge-mvp {{ background: #e6f4ea; color: #0d5c2e; border: 1px solid #8ccf9f; }}
 .badge-post {{ background: #e8f0fe; color: #174ea6; border: 1px solid #a8c7fa; }}
@@ -370,6 +381,20 @@ mod tests {
             &ExportOptions::titled("t"),
         );
         assert!(page.contains("could not be drawn: Parse error &lt;b&gt;"));
+        assert!(!page.contains("<svg"));
+    }
+
+    #[test]
+    fn a_diagram_kept_as_source_says_so_without_calling_it_a_failure() {
+        let page = standalone_page(
+            &render_html(PLAN),
+            &[Err(KEPT_AS_SOURCE.into())],
+            &ExportOptions::titled("t"),
+        );
+        assert!(page.contains("diagram-source"));
+        assert!(page.contains("Diagram in Mermaid notation"));
+        assert!(page.contains("flowchart LR"), "the source stays readable");
+        assert!(!page.contains("could not be drawn"));
         assert!(!page.contains("<svg"));
     }
 

@@ -4,21 +4,32 @@
 //! page numbers).
 //!
 //! Export takes the plan's Markdown and returns bytes; writing them is the
-//! caller's job ([`crate::write::write_atomic`]). Diagrams are drawn by the
-//! same Mermaid the app bundles, run once in headless Chromium
-//! ([`chromium`]); PDF is Chromium's print of the standalone HTML. So the
-//! export looks like the app's preview, and a diagram that the app draws the
-//! export draws too.
+//! caller's job ([`crate::write::write_atomic`]). How diagrams are drawn and
+//! how the PDF is printed is chosen by the caller ([`DiagramDrawing`],
+//! [`ExportOptions::printer`]), so that nothing but the installed package is
+//! needed:
+//!
+//! - the app draws each diagram with the Mermaid its own webview bundles and
+//!   hands the SVGs over ([`DiagramDrawing::Given`]), and prints the page with
+//!   its own web engine (WebKitGTK), page numbers added here ([`pdf`]);
+//! - the command line, with no display, keeps each diagram's Mermaid source
+//!   with a note ([`DiagramDrawing::Source`]);
+//! - headless Chromium ([`chromium`]) stays as an optional fallback for the
+//!   command line: it draws with the bundled Mermaid and prints PDF.
 
 pub mod chromium;
 pub mod html;
+pub mod pdf;
 
 use crate::error::{Error, Result};
 use crate::progress::{Progress, ProgressStep, Stage};
 use std::path::{Path, PathBuf};
 
 /// What a cancelled export says was stopped.
-pub(crate) const CANCELLED: &str = "exporting";
+pub(crate) const CANCELLED: &str = CANCELLED_WHAT;
+
+/// What a cancelled export says was stopped (for printers outside this crate).
+pub const CANCELLED_WHAT: &str = "exporting";
 
 /// The file formats a plan can be exported to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -83,8 +94,28 @@ impl Paper {
     }
 }
 
+/// How the diagrams of an HTML or PDF export are drawn.
+#[derive(Debug, Clone, Default)]
+pub enum DiagramDrawing {
+    /// Already drawn by the caller (the app's own Mermaid), as (Mermaid
+    /// source, SVG or why not) pairs; a diagram whose source is not among
+    /// them keeps its source with a note.
+    Given(Vec<(String, html::DrawnDiagram)>),
+    /// Not drawn: each diagram keeps its Mermaid source, with a note saying
+    /// how to get the picture. Needs nothing installed.
+    #[default]
+    Source,
+    /// Drawn by the bundled Mermaid in headless Chromium (optional fallback).
+    Chromium,
+}
+
+/// Prints a standalone page to PDF: `(page, paper, progress)` → PDF bytes.
+/// The app passes its own web engine's print; page numbers are added after.
+pub type PdfPrinter =
+    std::sync::Arc<dyn Fn(&str, Paper, &Progress) -> Result<Vec<u8>> + Send + Sync>;
+
 /// What an export needs besides the Markdown.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ExportOptions {
     /// The document's title (the HTML `<title>`).
     pub title: String,
@@ -96,6 +127,22 @@ pub struct ExportOptions {
     pub mermaid_js: Option<PathBuf>,
     /// Where the stages are reported; cancelling stops Chromium at once.
     pub progress: Progress,
+    /// How diagrams are drawn (default: kept as source, nothing needed).
+    pub drawing: DiagramDrawing,
+    /// The PDF printer; `None` prints with Chromium.
+    pub printer: Option<PdfPrinter>,
+}
+
+impl std::fmt::Debug for ExportOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ExportOptions")
+            .field("title", &self.title)
+            .field("paper", &self.paper)
+            .field("chromium", &self.chromium)
+            .field("drawing", &self.drawing)
+            .field("printer", &self.printer.as_ref().map(|_| "given"))
+            .finish()
+    }
 }
 
 impl ExportOptions {
@@ -107,25 +154,39 @@ impl ExportOptions {
             chromium: None,
             mermaid_js: None,
             progress: Progress::silent(),
+            drawing: DiagramDrawing::Source,
+            printer: None,
         }
     }
 }
 
 /// Exports `markdown` (a rendered plan) in `format`.
 ///
-/// Errors: [`Error::ChromiumMissing`] when HTML with diagrams or a PDF is
-/// asked for and Chromium is not installed; [`Error::Export`] when Mermaid
-/// cannot be found or Chromium fails.
+/// Errors: [`Error::ChromiumMissing`] when Chromium is asked to draw or (with
+/// no [`ExportOptions::printer`]) to print and is not installed;
+/// [`Error::Export`] when Mermaid cannot be found or printing fails.
 pub fn export_plan(markdown: &str, format: Format, options: &ExportOptions) -> Result<Vec<u8>> {
     match format {
         Format::Markdown => Ok(markdown.as_bytes().to_vec()),
         Format::Html => Ok(export_html(markdown, options)?.into_bytes()),
-        Format::Pdf => {
-            // Say "PDF export needs Chromium" before anything else needs it.
-            chromium::require_chromium(options, "PDF export")?;
-            let page = export_html(markdown, options)?;
-            chromium::print_to_pdf(&page, options)
-        }
+        Format::Pdf => match &options.printer {
+            Some(printer) => {
+                let page = export_html(markdown, options)?;
+                options.progress.check(CANCELLED)?;
+                options
+                    .progress
+                    .report(ProgressStep::stage(Stage::PrintingPdf));
+                let printed = printer(&page, options.paper, &options.progress)?;
+                options.progress.check(CANCELLED)?;
+                pdf::number_pages(&printed)
+            }
+            None => {
+                // Say "PDF export needs Chromium" before anything else needs it.
+                chromium::require_chromium(options, "PDF export")?;
+                let page = export_html(markdown, options)?;
+                chromium::print_to_pdf(&page, options)
+            }
+        },
     }
 }
 
@@ -140,12 +201,37 @@ pub fn export_html(markdown: &str, options: &ExportOptions) -> Result<String> {
         .report(ProgressStep::stage(Stage::Rendering));
     let body = crate::markdown::render_html(markdown);
     let sources = html::mermaid_sources(&body);
-    let svgs = if sources.is_empty() {
-        Vec::new()
-    } else {
-        chromium::draw_diagrams(&sources, options)?
+    let drawn = match &options.drawing {
+        _ if sources.is_empty() => Vec::new(),
+        DiagramDrawing::Chromium => chromium::draw_diagrams(&sources, options)?,
+        DiagramDrawing::Given(given) => sources
+            .iter()
+            .map(|source| {
+                given
+                    .iter()
+                    .find(|(drawn_source, _)| same_source(drawn_source, source))
+                    .map(|(_, drawn)| drawn.clone())
+                    .unwrap_or_else(|| Err(NOT_DRAWN_BY_APP.to_string()))
+            })
+            .collect(),
+        DiagramDrawing::Source => sources
+            .iter()
+            .map(|_| Err(html::KEPT_AS_SOURCE.to_string()))
+            .collect(),
     };
-    Ok(html::standalone_page(&body, &svgs, options))
+    Ok(html::standalone_page(&body, &drawn, options))
+}
+
+/// Why a diagram the app did not hand over is shown as its source.
+const NOT_DRAWN_BY_APP: &str = "the app did not draw it";
+
+/// Whether two Mermaid sources are the same diagram (line ends and trailing
+/// blanks aside: the webview reads the block's text back from the DOM).
+fn same_source(a: &str, b: &str) -> bool {
+    a.trim_end()
+        .lines()
+        .map(str::trim_end)
+        .eq(b.trim_end().lines().map(str::trim_end))
 }
 
 /// Where the bundled Mermaid is: `$DEPLOYPLAN_MERMAID_JS`, else the UI's

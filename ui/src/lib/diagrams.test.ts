@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { diagramLabel, drawDiagrams, findMermaidBlocks } from './diagrams';
+import { diagramLabel, drawDiagrams, drawForExport, findMermaidBlocks, mermaidSources } from './diagrams';
 
 const mermaid = vi.hoisted(() => ({
   initialize: vi.fn(),
@@ -74,5 +74,25 @@ describe('diagramLabel', () => {
       'Diagram: Environment promotion',
     );
     expect(diagramLabel('gantt\n  title x')).toBe('Diagram (gantt)');
+  });
+});
+
+describe('drawing for an export', () => {
+  it('collects each diagram source of the sections once, unescaped, in order', () => {
+    const sources = mermaidSources([
+      '<h2>One</h2><pre><code class="language-mermaid">flowchart LR\n  A --&gt; B\n</code></pre>',
+      '<pre lang="mermaid"><code>gantt\n  title T</code></pre><pre><code class="language-mermaid">flowchart LR\n  A --&gt; B\n</code></pre>',
+      '<pre><code class="language-yaml">a: 1</code></pre>',
+    ]);
+    expect(sources).toEqual(['flowchart LR\n  A --> B\n', 'gantt\n  title T']);
+  });
+
+  it('draws in the light theme and says why a diagram could not be drawn', async () => {
+    const drawn = await drawForExport(['flowchart LR\n  Paper --> Print\n', 'flowchart LR\n oops']);
+    expect(mermaid.initialize).toHaveBeenLastCalledWith({ startOnLoad: false, securityLevel: 'strict', theme: 'default' });
+    expect(drawn[0]).toEqual({ source: 'flowchart LR\n  Paper --> Print\n', svg: expect.stringContaining('<svg'), error: null });
+    expect(drawn[1].svg).toBeNull();
+    expect(drawn[1].error).toContain('Parse error on line 2:');
+    expect(await drawForExport([])).toEqual([]);
   });
 });

@@ -124,3 +124,43 @@ function errorText(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.split('\n')[0].slice(0, 300);
 }
+
+/** One diagram drawn for an export: its source, and the SVG or why not. */
+export type DrawnForExport = { source: string; svg: string | null; error: string | null };
+
+/** The Mermaid source of every diagram in rendered plan HTML, in order, without repeats. */
+export function mermaidSources(htmls: string[]): string[] {
+  const sources: string[] = [];
+  for (const html of htmls) {
+    const parsed = new DOMParser().parseFromString(html, 'text/html');
+    for (const pre of findMermaidBlocks(parsed)) {
+      const source = pre.textContent ?? '';
+      if (!sources.includes(source)) sources.push(source);
+    }
+  }
+  return sources;
+}
+
+/**
+ * Draws each source for an export with the app's own Mermaid, in the light
+ * theme (paper is white), so the export needs nothing installed. A diagram
+ * that does not parse comes back with why; the core keeps its source then.
+ */
+export async function drawForExport(sources: string[]): Promise<DrawnForExport[]> {
+  if (sources.length === 0) return [];
+  const mermaid = await loadMermaid('default');
+  const results: DrawnForExport[] = [];
+  for (const source of sources) {
+    try {
+      let svg = drawn.get(`default\n${source}`);
+      if (svg === undefined) {
+        await mermaid.parse(source);
+        ({ svg } = await mermaid.render(`export-diagram-${++counter}`, source));
+      }
+      results.push({ source, svg, error: null });
+    } catch (error) {
+      results.push({ source, svg: null, error: errorText(error) });
+    }
+  }
+  return results;
+}

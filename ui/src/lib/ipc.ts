@@ -2,6 +2,7 @@
 // wrapper here; everything else imports these, never `invoke` itself.
 import { invoke } from '@tauri-apps/api/core';
 import type { Answers } from './bindings/Answers';
+import type { DrawnForExport } from './diagrams';
 import type { PlanDiff } from './bindings/PlanDiff';
 import type { DocumentsRefresh } from './bindings/DocumentsRefresh';
 import type { PlanReview } from './bindings/PlanReview';
@@ -187,11 +188,17 @@ export function signOffSection(answers: Answers, heading: string, reviewer: stri
 
 /**
  * Asks where to export (native save dialog) and writes the plan there as
- * Markdown, standalone HTML or PDF; `null` when cancelled. Fails with
- * `chromium_missing` when HTML diagrams or PDF cannot be made.
+ * Markdown, standalone HTML or PDF; `null` when cancelled. `diagrams` are the
+ * plan's diagrams drawn by this window's Mermaid (inlined as SVG); the app
+ * prints PDF with its own web engine, so no browser is needed.
  */
-export function exportPlanAs(answers: Answers, format: ExportFormat, paper: Paper = 'a4'): Promise<string | null> {
-  return call('export_plan_as', { answers, format, paper });
+export function exportPlanAs(
+  answers: Answers,
+  format: ExportFormat,
+  paper: Paper = 'a4',
+  diagrams: DrawnForExport[] = [],
+): Promise<string | null> {
+  return call('export_plan_as', { answers, format, paper, diagrams });
 }
 
 /**
