@@ -189,6 +189,8 @@ pub async fn export_plan_as<R: Runtime>(
     let session = Arc::clone(&session);
     let printing = app.clone();
     let printer: PdfPrinter = Arc::new(move |page, paper, progress| {
+        #[cfg(feature = "e2e")]
+        slow_print_for_tests(progress)?;
         crate::print::print_on_main_thread(&printing, page, paper, progress)
     });
     tasks
@@ -205,6 +207,26 @@ pub async fn export_plan_as<R: Runtime>(
             Ok(Some(path.display().to_string()))
         })
         .await
+}
+
+/// Test hook (e2e builds only): `DEPLOYPLAN_E2E_SLOW_PRINT_MS` holds the
+/// print back that long, still cancellable, so a test can watch the export's
+/// progress and cancel it (the release build's print takes about a second).
+#[cfg(feature = "e2e")]
+fn slow_print_for_tests(progress: &Progress) -> deployplan::Result<()> {
+    use std::time::{Duration, Instant};
+    let Some(ms) = std::env::var("DEPLOYPLAN_E2E_SLOW_PRINT_MS")
+        .ok()
+        .and_then(|value| value.parse::<u64>().ok())
+    else {
+        return Ok(());
+    };
+    let until = Instant::now() + Duration::from_millis(ms);
+    while Instant::now() < until {
+        progress.check(deployplan::export::CANCELLED_WHAT)?;
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Ok(())
 }
 
 /// The native save dialog for an export, created on the main thread and
