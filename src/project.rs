@@ -24,6 +24,25 @@ pub struct LoadedDocument {
     pub outline: Outline,
 }
 
+#[cfg(test)]
+impl LoadedDocument {
+    /// A document read from `text` (tests): its outline parsed, no warnings.
+    pub(crate) fn from_text(path: &str, role: Option<Role>, text: &str) -> LoadedDocument {
+        LoadedDocument {
+            document: Document {
+                path: path.to_string(),
+                role,
+                reason: String::new(),
+                bytes: text.len() as u64,
+                warnings: Vec::new(),
+                own_output: false,
+            },
+            text: text.to_string(),
+            outline: parse_outline(text),
+        }
+    }
+}
+
 /// The user's role choices: relative path → role, or `None` for "fills no
 /// role". Paths not listed keep the role DeployPlan guessed.
 pub type RoleOverrides = BTreeMap<String, Option<Role>>;

@@ -419,23 +419,10 @@ fn one_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::markdown::parse_outline;
-    use crate::model::Document;
     use crate::project::LoadedDocument;
 
     fn document(path: &str, text: &str) -> LoadedDocument {
-        LoadedDocument {
-            document: Document {
-                path: path.to_string(),
-                role: None,
-                reason: String::new(),
-                bytes: text.len() as u64,
-                warnings: Vec::new(),
-                own_output: false,
-            },
-            text: text.to_string(),
-            outline: parse_outline(text),
-        }
+        LoadedDocument::from_text(path, None, text)
     }
 
     const RUNBOOK: &str = "# Operations runbook\n\n## Database backups\n\nThe database is backed up nightly at 01:00 and snapshots are kept for 14 days. Restores are tested monthly.\n\n## Rolling back a release\n\n- Redeploy the previous container image tag.\n- Restore the database snapshot taken before the migration.\n- Announce the rollback in the release channel.\n\n## Open questions\n\n- Should backups be copied to a second region for disaster recovery and restore?\n\n## Monitoring\n\nUptime checks and alerts go to the on-call engineer; dashboards live in Grafana.\n";

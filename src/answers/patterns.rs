@@ -211,25 +211,11 @@ pub fn documented_patterns(index: &PassageIndex) -> Vec<Fact> {
 /// The patterns one line states as decided (not negated, future, optional,
 /// conditional or alternatives).
 fn stated_patterns(line: &str) -> Vec<&'static str> {
-    let whole = format!(" {} ", fold(line));
-    if NOT_DECIDED.iter().any(|cue| whole.contains(cue)) {
-        return Vec::new();
-    }
-    let folded = format!(" {} ", fold(&without_asides(line)));
-    let mut found = Vec::new();
-    for (pattern, names) in PATTERN_NAMES {
-        let stated = names.iter().any(|name| {
-            let needle = format!(" {name}");
-            folded.match_indices(&needle).any(|(at, _)| {
-                let after = folded[at + needle.len()..].chars().next();
-                let whole_word = after.is_none_or(|c| !c.is_alphanumeric());
-                whole_word && !negated(&folded[..at])
-            })
-        });
-        if stated && !found.contains(pattern) {
-            found.push(*pattern);
-        }
-    }
+    let found: Vec<&'static str> = PATTERN_NAMES
+        .iter()
+        .filter(|(_, names)| states(line, names))
+        .map(|(pattern, _)| *pattern)
+        .collect();
     // Two patterns in one line compare or replace one another ("rolling
     // update failed, solved with recreate"): not a statement of either.
     if found.len() > 1 {
@@ -304,7 +290,6 @@ fn fold(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::markdown::parse_outline;
     use crate::project::LoadedDocument;
 
     #[test]
@@ -346,18 +331,7 @@ mod tests {
     #[test]
     fn a_user_story_does_not_decide_the_projects_pattern() {
         let text = "# Story 4.2: Faster search\n\n## Risk mitigation\n\nCanary deployment of the new index to a subset of traffic first.\n";
-        let document = LoadedDocument {
-            document: crate::model::Document {
-                path: "docs/stories/4.2.md".into(),
-                role: Some(Role::Stories),
-                reason: String::new(),
-                bytes: text.len() as u64,
-                warnings: Vec::new(),
-                own_output: false,
-            },
-            text: text.into(),
-            outline: parse_outline(text),
-        };
+        let document = LoadedDocument::from_text("docs/stories/4.2.md", Some(Role::Stories), text);
         assert!(documented_patterns(&PassageIndex::build(&[document])).is_empty());
     }
 
@@ -392,18 +366,7 @@ mod tests {
     #[test]
     fn a_colour_scheme_is_not_a_deployment_pattern() {
         let text = "# Design\n\n## Hero section\n\nAnimated heading in a blue/green gradient.\n";
-        let document = LoadedDocument {
-            document: crate::model::Document {
-                path: "docs/ui.md".into(),
-                role: None,
-                reason: String::new(),
-                bytes: text.len() as u64,
-                warnings: Vec::new(),
-                own_output: false,
-            },
-            text: text.into(),
-            outline: parse_outline(text),
-        };
+        let document = LoadedDocument::from_text("docs/ui.md", None, text);
         assert!(documented_patterns(&PassageIndex::build(&[document])).is_empty());
     }
 
@@ -415,18 +378,7 @@ mod tests {
     #[test]
     fn documented_patterns_cite_the_stating_line() {
         let text = "# Operations\n\n## Deployment strategy\n\nAll environments use the Recreate strategy; the old pods stop before the new ones start.\n\n## Future work\n\nCanary releases once traffic grows.\n";
-        let document = LoadedDocument {
-            document: crate::model::Document {
-                path: "docs/ops.md".into(),
-                role: None,
-                reason: String::new(),
-                bytes: text.len() as u64,
-                warnings: Vec::new(),
-                own_output: false,
-            },
-            text: text.into(),
-            outline: parse_outline(text),
-        };
+        let document = LoadedDocument::from_text("docs/ops.md", None, text);
         let facts = documented_patterns(&PassageIndex::build(&[document]));
         assert_eq!(facts.len(), 1, "{facts:?}");
         assert_eq!(facts[0].value, "Recreate");

@@ -48,22 +48,14 @@ pub fn stated_platforms(index: &PassageIndex) -> Vec<Fact> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::markdown::parse_outline;
     use crate::project::LoadedDocument;
 
     fn index(text: &str) -> PassageIndex {
-        PassageIndex::build(&[LoadedDocument {
-            document: crate::model::Document {
-                path: "docs/architecture.md".into(),
-                role: None,
-                reason: String::new(),
-                bytes: text.len() as u64,
-                warnings: Vec::new(),
-                own_output: false,
-            },
-            text: text.into(),
-            outline: parse_outline(text),
-        }])
+        PassageIndex::build(&[LoadedDocument::from_text(
+            "docs/architecture.md",
+            None,
+            text,
+        )])
     }
 
     #[test]
