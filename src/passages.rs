@@ -293,8 +293,9 @@ pub fn words(text: &str, stemmer: &Stemmer) -> Vec<String> {
         .collect()
 }
 
-/// Lower case without accents: `Implantação` → `implantacao`.
-fn fold(word: &str) -> String {
+/// Lower case without accents: `Implantação` → `implantacao`; German
+/// umlauts as their plain vowels.
+pub fn fold(word: &str) -> String {
     word.chars()
         .flat_map(char::to_lowercase)
         .map(|c| match c {

@@ -12,6 +12,10 @@
 //! language's own Snowball stemmer (`rust-stemmers`), so `Meilensteine`
 //! matches `Meilenstein` and `critérios de aceite` matches `critério de aceite`.
 
+// Lower case without accents, and folded stemmed words: the passage
+// index's, so a cue word and a passage are compared alike.
+pub use crate::passages::fold;
+use crate::passages::words as stemmed_words;
 use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::sync::OnceLock;
@@ -657,32 +661,6 @@ fn names_subject_uncached(subject: Subject, name: &str) -> bool {
 }
 
 /// Folded, stemmed words of a text with one language's stemmer.
-fn stemmed_words(text: &str, stemmer: &Stemmer) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .map(fold)
-        .map(|word| stemmer.stem(&word).into_owned())
-        .collect()
-}
-
-/// Lower case without accents; German umlauts also as their plain vowels.
-pub fn fold(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-            'ç' => 'c',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ñ' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ß' => 's',
-            other => other,
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
