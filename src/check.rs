@@ -91,6 +91,53 @@ fn unconfirmed_message(label: &str, value: &str) -> String {
     }
 }
 
+/// What the answers leave open, field by field in plan order: fields still
+/// TBD (or with blank table cells), and proposals not yet confirmed. Read
+/// from the answers alone, so review needs neither the written plan nor a
+/// second render.
+pub fn open_items(answers: &Answers) -> (Vec<CheckItem>, Vec<CheckItem>) {
+    let mut open = Vec::new();
+    let mut unconfirmed = Vec::new();
+    for step in plan::steps() {
+        for field in &step.fields {
+            let Some(answer) = answers.get(&field.id) else {
+                open.push(CheckItem {
+                    subject: field.id.clone(),
+                    message: format!("{} — TBD, owner: {}", field.label, field.owner),
+                });
+                continue;
+            };
+            if let (FieldKind::Table, Value::Table(rows)) = (field.kind, &answer.value) {
+                let blank: usize = rows
+                    .iter()
+                    .filter(|row| row.iter().any(|c| !c.trim().is_empty()))
+                    .map(|row| {
+                        (0..field.columns.len())
+                            .filter(|i| row.get(*i).is_none_or(|c| c.trim().is_empty()))
+                            .count()
+                    })
+                    .sum();
+                if blank > 0 {
+                    open.push(CheckItem {
+                        subject: field.id.clone(),
+                        message: format!(
+                            "{} — {blank} table cell(s) TBD, owner: {}",
+                            field.label, field.owner
+                        ),
+                    });
+                }
+            }
+            if answer.origin == Origin::Proposed {
+                unconfirmed.push(CheckItem {
+                    subject: field.id.clone(),
+                    message: unconfirmed_message(&field.label, &answer.value.lines().join("; ")),
+                });
+            }
+        }
+    }
+    (open, unconfirmed)
+}
+
 /// Checks the plan at `target` (default `project_docs/deploymentPlan.md`)
 /// against `answers` and the project's documents as they are now.
 pub fn check_plan(project: &Project, answers: &Answers, target: Option<&Path>) -> CheckReport {
@@ -141,43 +188,9 @@ pub fn check_plan(project: &Project, answers: &Answers, target: Option<&Path>) -
             }
         }
     }
-    for step in plan::steps() {
-        for field in &step.fields {
-            let Some(answer) = answers.get(&field.id) else {
-                report.open.push(CheckItem {
-                    subject: field.id.clone(),
-                    message: format!("{} — TBD, owner: {}", field.label, field.owner),
-                });
-                continue;
-            };
-            if let (FieldKind::Table, Value::Table(rows)) = (field.kind, &answer.value) {
-                let blank: usize = rows
-                    .iter()
-                    .filter(|row| row.iter().any(|c| !c.trim().is_empty()))
-                    .map(|row| {
-                        (0..field.columns.len())
-                            .filter(|i| row.get(*i).is_none_or(|c| c.trim().is_empty()))
-                            .count()
-                    })
-                    .sum();
-                if blank > 0 {
-                    report.open.push(CheckItem {
-                        subject: field.id.clone(),
-                        message: format!(
-                            "{} — {blank} table cell(s) TBD, owner: {}",
-                            field.label, field.owner
-                        ),
-                    });
-                }
-            }
-            if answer.origin == Origin::Proposed {
-                report.unconfirmed.push(CheckItem {
-                    subject: field.id.clone(),
-                    message: unconfirmed_message(&field.label, &answer.value.lines().join("; ")),
-                });
-            }
-        }
-    }
+    let (open, unconfirmed) = open_items(answers);
+    report.open = open;
+    report.unconfirmed = unconfirmed;
     let recorded = recorded_document_hashes(&project.root);
     let current = document_hashes(project);
     if written.is_some() && recorded.is_empty() {
@@ -240,5 +253,31 @@ mod tests {
             "Why — proposed (30 words), to confirm in its section"
         );
         assert!(!message.contains('…'));
+    }
+    #[test]
+    fn open_items_come_from_the_answers_alone() {
+        let mut answers = Answers::default();
+        answers.values.insert(
+            "s1.mvp_pattern".into(),
+            crate::answers::Answer {
+                value: Value::Text("Canary".into()),
+                origin: Origin::Proposed,
+                reason: None,
+                sources: vec![],
+                item_sources: vec![],
+            },
+        );
+        answers.set_user(
+            "s2.environments",
+            Value::Table(vec![vec!["Dev".into(), "Try things".into()]]),
+        );
+        let (open, unconfirmed) = open_items(&answers);
+        assert!(open.iter().all(|item| item.subject != "s1.mvp_pattern"));
+        assert!(open.iter().any(|item| item.subject == "s2.environments"
+            && item.message.contains("3 table cell(s) TBD")));
+        assert!(open.iter().any(|item| item.subject == "s0.purpose"));
+        assert_eq!(unconfirmed.len(), 1);
+        assert_eq!(unconfirmed[0].subject, "s1.mvp_pattern");
+        assert!(unconfirmed[0].message.ends_with("— proposed: Canary"));
     }
 }

@@ -9,7 +9,7 @@
 //! is shown as voided.
 
 use crate::answers::Answers;
-use crate::check::check_plan;
+use crate::check::open_items as open_items_of;
 use crate::error::{Error, Result};
 use crate::plan;
 use crate::project::Project;
@@ -414,7 +414,8 @@ pub fn review_plan(
                 .collect(),
         });
     }
-    let check = check_plan(project, answers, None);
+    // From the answers: no second render, no read of the written plan.
+    let (open, unconfirmed) = open_items_of(answers);
     let step_anchor = |field_id: &str| {
         let step_id = field_id.split('.').next().unwrap_or_default();
         plan::steps()
@@ -423,7 +424,7 @@ pub fn review_plan(
             .and_then(|step| anchor_of(&step.heading()))
     };
     let mut open_items: Vec<OpenItem> = Vec::new();
-    for (kind, items) in [("tbd", &check.open), ("unconfirmed", &check.unconfirmed)] {
+    for (kind, items) in [("tbd", &open), ("unconfirmed", &unconfirmed)] {
         for item in items {
             open_items.push(OpenItem {
                 kind: kind.to_string(),
