@@ -3,8 +3,8 @@
 //! sessions. `deployplan generate --answers FILE` reads the same format.
 
 use crate::answers::Answers;
-use crate::error::{Error, Result};
-use crate::write::write_atomic;
+use crate::error::Result;
+use crate::store::{load_json, read_json, save_json};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -20,33 +20,21 @@ struct DraftFile {
 
 /// Where the draft of the project at `root` lives.
 pub fn draft_path(root: &Path) -> PathBuf {
-    root.join("project_docs").join("deploymentPlan.draft.json")
+    crate::store::draft_path(root)
 }
 
 /// Reads answers from a draft or answers file.
 ///
 /// Errors: the file cannot be read or is not a valid answers file.
 pub fn read_answers(path: &Path) -> Result<Answers> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let draft: DraftFile = serde_json::from_str(&text).map_err(|error| Error::InvalidJson {
-        path: path.to_path_buf(),
-        message: error.to_string(),
-    })?;
-    Ok(draft.answers)
+    Ok(read_json::<DraftFile>(path)?.answers)
 }
 
 /// The project's draft, if it has one.
 ///
 /// Errors: the draft exists but cannot be read or understood.
 pub fn load_draft(root: &Path) -> Result<Option<Answers>> {
-    let path = draft_path(root);
-    if !path.exists() {
-        return Ok(None);
-    }
-    read_answers(&path).map(Some)
+    Ok(load_json::<DraftFile>(&draft_path(root))?.map(|draft| draft.answers))
 }
 
 /// Renders answers in the draft format (pretty JSON, stable key order).
@@ -64,7 +52,13 @@ pub fn answers_json(answers: &Answers) -> String {
 ///
 /// Errors: the draft cannot be written.
 pub fn save_draft(root: &Path, answers: &Answers) -> Result<()> {
-    write_atomic(&draft_path(root), answers_json(answers).as_bytes())
+    save_json(
+        &draft_path(root),
+        &DraftFile {
+            version: DRAFT_VERSION,
+            answers: answers.clone(),
+        },
+    )
 }
 
 #[cfg(test)]

@@ -6,7 +6,8 @@
 //! read for facts ([`facts`]) → turned into wizard answers ([`answers`], with the
 //! step and field definitions in [`plan`]) → rendered to Markdown ([`render`]) →
 //! written safely ([`write`]). [`project`] ties the first stages together and
-//! [`draft`] keeps a user's answers between sessions.
+//! [`draft`] keeps a user's answers between sessions; [`store`] says where
+//! each of the app's own files lives and reads and writes them.
 //!
 //! This crate never depends on `tauri`: the CLI and the desktop app are two thin
 //! front ends over the same calls.
@@ -36,6 +37,7 @@ pub mod review;
 pub mod sample;
 pub mod save;
 pub mod session;
+pub mod store;
 pub mod text;
 pub mod window_state;
 pub mod write;

@@ -48,7 +48,7 @@ impl LoadedDocument {
 pub type RoleOverrides = BTreeMap<String, Option<Role>>;
 
 /// Where role choices are kept, relative to the project folder.
-pub const ROLE_OVERRIDES_FILE: &str = ".deployplan/roles.json";
+pub use crate::store::ROLE_OVERRIDES_FILE;
 
 /// Reads the role choices saved for the project at `root`; none saved gives
 /// an empty map.
@@ -56,46 +56,16 @@ pub const ROLE_OVERRIDES_FILE: &str = ".deployplan/roles.json";
 /// Errors: the file exists but cannot be read or is not a JSON object of
 /// path → role name (or null).
 pub fn load_role_overrides(root: &Path) -> Result<RoleOverrides> {
-    let path = root.join(ROLE_OVERRIDES_FILE);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-            return Ok(RoleOverrides::new())
-        }
-        Err(source) => return Err(Error::Read { path, source }),
-    };
-    serde_json::from_str(&text).map_err(|error| Error::InvalidJson {
-        path,
-        message: error.to_string(),
-    })
+    Ok(crate::store::load_json(&crate::store::role_overrides_path(root))?.unwrap_or_default())
 }
 
 /// Saves the role choices for the project at `root` in `.deployplan/roles.json`,
-/// creating the folder; written to a temporary file first and renamed, so a
-/// crash never leaves half a file.
+/// creating the folder; written atomically (temporary file, fsync, rename), so
+/// a crash never leaves half a file.
 ///
 /// Errors: the folder or file cannot be written.
 pub fn save_role_overrides(root: &Path, overrides: &RoleOverrides) -> Result<()> {
-    let path = root.join(ROLE_OVERRIDES_FILE);
-    let folder = path.parent().unwrap_or(root).to_path_buf();
-    std::fs::create_dir_all(&folder).map_err(|source| Error::Write {
-        path: folder.clone(),
-        source,
-    })?;
-    let mut text = serde_json::to_string_pretty(overrides).map_err(|error| Error::InvalidJson {
-        path: path.clone(),
-        message: error.to_string(),
-    })?;
-    text.push('\n');
-    let temporary = folder.join("roles.json.tmp");
-    std::fs::write(&temporary, text).map_err(|source| Error::Write {
-        path: temporary.clone(),
-        source,
-    })?;
-    std::fs::rename(&temporary, &path).map_err(|source| Error::Write {
-        path: path.clone(),
-        source,
-    })
+    crate::store::save_json(&crate::store::role_overrides_path(root), overrides)
 }
 
 /// A project folder, read.
@@ -280,7 +250,7 @@ impl Project {
 
     /// Where the plan is written by default: `project_docs/deploymentPlan.md`.
     pub fn default_plan_path(&self) -> PathBuf {
-        self.root.join("project_docs").join("deploymentPlan.md")
+        crate::store::plan_path(&self.root)
     }
 }
 

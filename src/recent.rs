@@ -1,7 +1,7 @@
 //! The list of recently opened projects, kept in the user's config folder.
 //! The path of the list is passed in, so tests can use their own.
 
-use crate::write::write_atomic;
+use crate::store::{load_json, save_json};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use ts_rs::TS;
@@ -19,10 +19,7 @@ pub struct RecentProject {
 
 /// The recent projects in `file`, newest first; an unreadable list is empty.
 pub fn load_recent(file: &Path) -> Vec<RecentProject> {
-    std::fs::read_to_string(file)
-        .ok()
-        .and_then(|text| serde_json::from_str(&text).ok())
-        .unwrap_or_default()
+    load_json(file).ok().flatten().unwrap_or_default()
 }
 
 /// Puts `project` first in the list in `file`, dropping older duplicates and
@@ -60,8 +57,7 @@ pub fn clear_recent(file: &Path) -> crate::Result<()> {
 }
 
 fn write_recent(file: &Path, list: &[RecentProject]) -> crate::Result<()> {
-    let json = serde_json::to_string_pretty(list).unwrap_or_default();
-    write_atomic(file, json.as_bytes())
+    save_json(file, list)
 }
 
 #[cfg(test)]

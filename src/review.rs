@@ -14,7 +14,6 @@ use crate::error::{Error, Result};
 use crate::plan;
 use crate::project::Project;
 use crate::save::{content_hash, plan_markdown};
-use crate::write::write_atomic;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -131,7 +130,7 @@ impl Default for ReviewFile {
 
 /// Where the project's reviews are kept.
 pub fn review_path(root: &Path) -> PathBuf {
-    root.join("project_docs").join("deploymentPlan.review.json")
+    crate::store::review_path(root)
 }
 
 /// The project's reviews; none yet is an empty file.
@@ -151,12 +150,7 @@ pub fn load_reviews(root: &Path) -> Result<ReviewFile> {
 }
 
 fn save_reviews(root: &Path, reviews: &ReviewFile) -> Result<()> {
-    let mut text = serde_json::to_string_pretty(reviews).map_err(|error| Error::InvalidJson {
-        path: review_path(root),
-        message: error.to_string(),
-    })?;
-    text.push('\n');
-    write_atomic(&review_path(root), text.as_bytes())
+    crate::store::save_json(&review_path(root), reviews)
 }
 
 fn cleaned(text: &str, what: &str, max: usize) -> Result<String> {

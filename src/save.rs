@@ -5,6 +5,7 @@ use crate::answers::Answers;
 use crate::error::{Error, Result};
 use crate::project::Project;
 use crate::render::{render_plan, PlanContext};
+use crate::store::{backups_path, load_json, save_json, state_path};
 use crate::write::{back_up, write_atomic};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -38,18 +39,11 @@ struct State {
     kept: std::collections::BTreeMap<String, String>,
 }
 
-fn state_path(root: &Path) -> PathBuf {
-    root.join(".deployplan").join("state.json")
-}
-
-fn backups_path(root: &Path) -> PathBuf {
-    root.join(".deployplan").join("backups")
-}
-
+/// What DeployPlan remembers; a missing or unreadable file remembers nothing.
 fn read_state(root: &Path) -> State {
-    std::fs::read_to_string(state_path(root))
+    load_json(&state_path(root))
         .ok()
-        .and_then(|text| serde_json::from_str(&text).ok())
+        .flatten()
         .unwrap_or_default()
 }
 
@@ -155,8 +149,7 @@ pub fn save_plan(
 }
 
 fn write_state(root: &Path, state: &State) -> Result<()> {
-    let json = serde_json::to_string_pretty(state).unwrap_or_default();
-    write_atomic(&state_path(root), json.as_bytes())
+    save_json(&state_path(root), state)
 }
 
 /// What a row of a side-by-side diff shows.

@@ -11,6 +11,9 @@ use serde::Serialize;
 use std::path::{Component, Path};
 use ts_rs::TS;
 
+mod workflow;
+pub use workflow::rfc3339;
+
 /// A role no document fills, and what it would have fed.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
@@ -77,7 +80,31 @@ pub fn open_for_editing(root: &Path) -> crate::Result<OpenedProject> {
 /// Errors: as [`open_for_editing`]; `Cancelled` when cancelled.
 pub fn open_for_editing_with(root: &Path, progress: &Progress) -> crate::Result<OpenedProject> {
     let mut project = Project::open_with_progress(root, progress)?;
-    let (mut answers, draft_restored) = match load_draft(&project.root) {
+    let (answers, draft_restored) = restore_draft(&mut project);
+    Ok(completed(project, answers, draft_restored))
+}
+
+/// Opens the project at `root` with the answers in `answers_file` (the
+/// draft format, as `deployplan generate --answers FILE` takes) instead of
+/// its draft, completed with suggestions; with no file, as
+/// [`open_for_editing`].
+///
+/// Errors: as [`open_for_editing`]; the answers file cannot be read or is not
+/// an answers file.
+pub fn open_with_answers(root: &Path, answers_file: Option<&Path>) -> crate::Result<OpenedProject> {
+    let Some(file) = answers_file else {
+        return open_for_editing(root);
+    };
+    let project = Project::open(root)?;
+    let answers = crate::draft::read_answers(file)?;
+    Ok(completed(project, answers, false))
+}
+
+/// The project's draft, if it can be read. A draft that cannot be read is
+/// set aside (see [`set_aside_draft`]) and reported in the warnings, and work
+/// starts from the documents.
+fn restore_draft(project: &mut Project) -> (Answers, bool) {
+    match load_draft(&project.root) {
         Ok(Some(answers)) => (answers, true),
         Ok(None) => (Answers::default(), false),
         Err(error) => {
@@ -90,22 +117,25 @@ pub fn open_for_editing_with(root: &Path, progress: &Progress) -> crate::Result<
             ));
             (Answers::default(), false)
         }
-    };
+    }
+}
+
+/// `answers` completed with the documents' suggestions for what they leave open.
+fn completed(project: Project, mut answers: Answers, draft_restored: bool) -> OpenedProject {
     answers.merge_suggestions(&suggest_answers(&project));
-    Ok(OpenedProject {
+    OpenedProject {
         project,
         answers,
         draft_restored,
-    })
+    }
 }
 
 /// Renames an unreadable draft to `deploymentPlan.draft.corrupt-N.json` beside
 /// it, so the next autosave does not overwrite what may still be recovered.
 fn set_aside_draft(root: &Path) -> Option<std::path::PathBuf> {
-    let draft = crate::draft::draft_path(root);
-    let folder = draft.parent()?;
+    let draft = crate::store::draft_path(root);
     let kept = (1..1000)
-        .map(|n| folder.join(format!("deploymentPlan.draft.corrupt-{n}.json")))
+        .map(|n| crate::store::corrupt_draft_path(root, n))
         .find(|candidate| !candidate.exists())?;
     std::fs::rename(&draft, &kept).ok()?;
     Some(kept)

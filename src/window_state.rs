@@ -1,7 +1,7 @@
 //! The main window's size and position, remembered between runs in the user's
 //! config folder. The path of the file is passed in, so tests can use their own.
 
-use crate::write::write_atomic;
+use crate::store::{load_json, save_json};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -34,8 +34,7 @@ impl WindowGeometry {
 /// The geometry saved in `file`; `None` when there is none, or it is unreadable
 /// or implausible (the window then opens at its default size).
 pub fn load_window_geometry(file: &Path) -> Option<WindowGeometry> {
-    let text = std::fs::read_to_string(file).ok()?;
-    let geometry: WindowGeometry = serde_json::from_str(&text).ok()?;
+    let geometry: WindowGeometry = load_json(file).ok().flatten()?;
     geometry.is_plausible().then_some(geometry)
 }
 
@@ -43,8 +42,7 @@ pub fn load_window_geometry(file: &Path) -> Option<WindowGeometry> {
 ///
 /// Errors: the file cannot be written.
 pub fn save_window_geometry(file: &Path, geometry: WindowGeometry) -> crate::Result<()> {
-    let json = serde_json::to_string_pretty(&geometry).unwrap_or_default();
-    write_atomic(file, json.as_bytes())
+    save_json(file, &geometry)
 }
 
 #[cfg(test)]

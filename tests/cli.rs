@@ -68,3 +68,53 @@ fn generate_on_a_missing_folder_fails_with_its_name() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("nowhere"), "{stderr}");
 }
+
+#[test]
+fn a_corrupt_draft_is_kept_aside_and_the_plan_comes_from_the_documents() {
+    let dir = project();
+    let draft = dir.path().join("project_docs/deploymentPlan.draft.json");
+    fs::write(&draft, "{ half a draft").unwrap();
+    let output = deployplan(&["generate", path(dir.path())]);
+    assert!(output.status.success(), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("could not be read") && stderr.contains("corrupt-1.json"),
+        "{stderr}"
+    );
+    assert!(
+        !draft.exists(),
+        "the corrupt draft no longer blocks the app"
+    );
+    let kept = dir
+        .path()
+        .join("project_docs/deploymentPlan.draft.corrupt-1.json");
+    assert_eq!(fs::read_to_string(kept).unwrap(), "{ half a draft");
+    assert!(dir.path().join("project_docs/deploymentPlan.md").is_file());
+}
+
+#[test]
+fn an_answers_file_is_used_instead_of_the_draft() {
+    let dir = project();
+    let answers = dir.path().join("answers.json");
+    fs::write(
+        &answers,
+        r#"{ "version": 1, "values": { "s0.purpose": { "value": "From the file", "origin": "user" } } }"#,
+    )
+    .unwrap();
+    let draft = dir.path().join("project_docs/deploymentPlan.draft.json");
+    fs::write(&draft, "{ half a draft").unwrap();
+    let output = deployplan(&[
+        "generate",
+        path(dir.path()),
+        "--answers",
+        answers.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    let plan = fs::read_to_string(dir.path().join("project_docs/deploymentPlan.md")).unwrap();
+    assert!(plan.contains("From the file"));
+    assert_eq!(
+        fs::read_to_string(&draft).unwrap(),
+        "{ half a draft",
+        "the draft is not read, so not set aside"
+    );
+}

@@ -1,13 +1,11 @@
 //! `deployplan`: the command-line front end over the DeployPlan core.
 
 use clap::{Parser, Subcommand};
-use deployplan::answers::{suggest_answers, Answers};
 use deployplan::check::check_plan;
-use deployplan::draft::{load_draft, read_answers};
-use deployplan::export::{export_plan, DiagramDrawing, ExportOptions, Format, Paper};
+use deployplan::export::{DiagramDrawing, ExportOptions, Format, Paper};
 use deployplan::facts::report::FactsReport;
 use deployplan::sample::sample_project_for_editing;
-use deployplan::save::save_plan;
+use deployplan::session::{open_with_answers, OpenedProject};
 use deployplan::Project;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -137,15 +135,16 @@ fn project_dir(dir: Option<PathBuf>) -> deployplan::Result<PathBuf> {
     }
 }
 
-/// The answers to use: the file given, else the draft, each completed with
-/// document-derived suggestions for what it leaves open.
-fn answers_for(project: &Project, file: Option<&Path>) -> deployplan::Result<Answers> {
-    let mut answers = match file {
-        Some(path) => read_answers(path)?,
-        None => load_draft(&project.root)?.unwrap_or_default(),
-    };
-    answers.merge_suggestions(&suggest_answers(project));
-    Ok(answers)
+/// The project at `dir` (default: the sample) with the answers to use: the
+/// file given, else the draft (one that cannot be read is kept aside, as the
+/// app does), each completed with document-derived suggestions for what it
+/// leaves open. The project's warnings go to stderr.
+fn open_project(dir: Option<PathBuf>, answers: Option<&Path>) -> deployplan::Result<OpenedProject> {
+    let opened = open_with_answers(&project_dir(dir)?, answers)?;
+    for warning in &opened.project.warnings {
+        eprintln!("warning: {warning}");
+    }
+    Ok(opened)
 }
 
 fn generate(
@@ -154,12 +153,8 @@ fn generate(
     out: Option<PathBuf>,
     force: bool,
 ) -> deployplan::Result<bool> {
-    let project = Project::open(&project_dir(dir)?)?;
-    for warning in &project.warnings {
-        eprintln!("warning: {warning}");
-    }
-    let answers = answers_for(&project, answers.as_deref())?;
-    let outcome = save_plan(&project, &answers, out.as_deref(), force)?;
+    let opened = open_project(dir, answers.as_deref())?;
+    let outcome = opened.write_plan(&opened.answers, out.as_deref(), force)?;
     println!("wrote {}", outcome.path.display());
     if let Some(backup) = outcome.backup {
         println!("previous plan kept as {}", backup.display());
@@ -174,9 +169,8 @@ fn check(
     plan: Option<PathBuf>,
     json: bool,
 ) -> deployplan::Result<bool> {
-    let project = Project::open(&project_dir(dir)?)?;
-    let answers = answers_for(&project, answers.as_deref())?;
-    let report = check_plan(&project, &answers, plan.as_deref());
+    let opened = open_project(dir, answers.as_deref())?;
+    let report = check_plan(&opened.project, &opened.answers, plan.as_deref());
     if json {
         println!(
             "{}",
@@ -255,30 +249,20 @@ fn export(
     paper: Paper,
     chromium: bool,
 ) -> deployplan::Result<bool> {
-    let project = Project::open(&project_dir(dir)?)?;
-    let written = project.default_plan_path();
-    let markdown = match std::fs::read_to_string(&written) {
-        Ok(text) => text,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+    let opened = open_project(dir, None)?;
+    let markdown = match opened.written_plan()? {
+        Some(text) => text,
+        None => {
             eprintln!("note: no plan written yet; exporting the plan from the draft and documents");
-            let answers = answers_for(&project, None)?;
-            deployplan::save::plan_markdown(&project, &answers)
-        }
-        Err(source) => {
-            return Err(deployplan::Error::Read {
-                path: written,
-                source,
-            })
+            opened.plan_markdown(&opened.answers)
         }
     };
-    let mut options =
-        ExportOptions::titled(&format!("Deployment plan — {}", project.display_name()));
+    let mut options = ExportOptions::titled(&opened.export_title());
     options.paper = paper;
     if chromium || format == Format::Pdf {
         options.drawing = DiagramDrawing::Chromium;
     }
-    let bytes = export_plan(&markdown, format, &options)?;
-    deployplan::write::write_atomic(out, &bytes)?;
+    opened.export(&markdown, format, options, out)?;
     println!("wrote {}", out.display());
     Ok(true)
 }
