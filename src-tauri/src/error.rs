@@ -191,10 +191,19 @@ mod tests {
         for error in [
             Error::ProjectNotFound { path: path() },
             Error::NotAFolder { path: path() },
-            Error::Read { path: path(), source: io() },
-            Error::Write { path: path(), source: io() },
+            Error::Read {
+                path: path(),
+                source: io(),
+            },
+            Error::Write {
+                path: path(),
+                source: io(),
+            },
             Error::TargetIsFolder { path: path() },
-            Error::InvalidJson { path: path(), message: text() },
+            Error::InvalidJson {
+                path: path(),
+                message: text(),
+            },
             Error::HandEdited { path: path() },
             Error::OutsideProject { path: text() },
             Error::ChromiumMissing { what: text() },

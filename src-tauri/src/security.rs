@@ -77,7 +77,10 @@ pub fn external_url(raw: &str) -> Result<Url, CommandError> {
     match url.scheme() {
         "http" | "https" => {
             if url.host_str().is_none_or(str::is_empty) {
-                return Err(CommandError::new(ErrorCode::InvalidUrl, "the link names no host"));
+                return Err(CommandError::new(
+                    ErrorCode::InvalidUrl,
+                    "the link names no host",
+                ));
             }
             if !url.username().is_empty() || url.password().is_some() {
                 return Err(CommandError::new(

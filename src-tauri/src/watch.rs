@@ -100,7 +100,10 @@ impl Session {
     pub fn refresh_documents(&self, root: &Path) -> Result<DocumentsRefresh, CommandError> {
         self.with_project(|opened| {
             if opened.project.root != root {
-                return Err(CommandError::new(ErrorCode::NoProject, "Another project is open."));
+                return Err(CommandError::new(
+                    ErrorCode::NoProject,
+                    "Another project is open.",
+                ));
             }
             Ok(opened.refresh_documents()?)
         })
