@@ -1,7 +1,7 @@
 //! The app's commands: each a few lines over the `deployplan` core.
 //! Blocking work (disk, dialogs) runs off the main thread.
 
-use crate::error::CommandError;
+use crate::error::{CommandError, ErrorCode};
 use crate::state::Session;
 use crate::tasks::Tasks;
 use deployplan::answers::Answers;
@@ -24,7 +24,7 @@ pub(crate) async fn blocking<T: Send + 'static>(
 ) -> Result<T> {
     tauri::async_runtime::spawn_blocking(work)
         .await
-        .map_err(|error| CommandError::new("internal", error.to_string()))?
+        .map_err(|error| CommandError::new(ErrorCode::Internal, error.to_string()))?
 }
 
 /// Shows a native dialog: like tauri-plugin-dialog, `open` builds the rfd
@@ -43,7 +43,7 @@ where
     let dialog = blocking(move || {
         receiver
             .recv()
-            .map_err(|e| CommandError::new("internal", e.to_string()))
+            .map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))
     })
     .await?;
     Ok(dialog.await)

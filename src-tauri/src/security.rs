@@ -6,7 +6,7 @@
 //!   mailto links (`open_external`);
 //! - a folder handed over by the webview must be an absolute path to a folder.
 
-use crate::error::CommandError;
+use crate::error::{CommandError, ErrorCode};
 use std::path::{Path, PathBuf};
 use tauri::plugin::TauriPlugin;
 use tauri::{Runtime, Url};
@@ -58,30 +58,33 @@ pub fn navigation_guard<R: Runtime>() -> TauriPlugin<R> {
 pub fn external_url(raw: &str) -> Result<Url, CommandError> {
     if raw.len() > MAX_URL_LENGTH {
         return Err(CommandError::new(
-            "invalid_url",
+            ErrorCode::InvalidUrl,
             format!("the link is too long to open ({} bytes)", raw.len()),
         ));
     }
     if raw.chars().any(char::is_control) {
         return Err(CommandError::new(
-            "invalid_url",
+            ErrorCode::InvalidUrl,
             "the link contains control characters and was not opened",
         ));
     }
     let url = Url::parse(raw.trim()).map_err(|error| {
         CommandError::new(
-            "invalid_url",
+            ErrorCode::InvalidUrl,
             format!("not a link that can be opened: {error}"),
         )
     })?;
     match url.scheme() {
         "http" | "https" => {
             if url.host_str().is_none_or(str::is_empty) {
-                return Err(CommandError::new("invalid_url", "the link names no host"));
+                return Err(CommandError::new(
+                    ErrorCode::InvalidUrl,
+                    "the link names no host",
+                ));
             }
             if !url.username().is_empty() || url.password().is_some() {
                 return Err(CommandError::new(
-                    "invalid_url",
+                    ErrorCode::InvalidUrl,
                     "links carrying a user name or password are not opened",
                 ));
             }
@@ -89,7 +92,7 @@ pub fn external_url(raw: &str) -> Result<Url, CommandError> {
         "mailto" => {}
         other => {
             return Err(CommandError::new(
-                "scheme_not_allowed",
+                ErrorCode::SchemeNotAllowed,
                 format!("only http, https and mailto links open outside the app, not {other}:"),
             ))
         }
@@ -108,9 +111,9 @@ fn launch_browser(url: &Url) -> Result<(), CommandError> {
             .create(true)
             .append(true)
             .open(log)
-            .map_err(|error| CommandError::new("open_failed", error.to_string()))?;
+            .map_err(|error| CommandError::new(ErrorCode::OpenFailed, error.to_string()))?;
         writeln!(file, "{url}")
-            .map_err(|error| CommandError::new("open_failed", error.to_string()))?;
+            .map_err(|error| CommandError::new(ErrorCode::OpenFailed, error.to_string()))?;
         return Ok(());
     }
     let (program, leading): (&str, &[&str]) = if cfg!(target_os = "macos") {
@@ -130,7 +133,7 @@ fn launch_browser(url: &Url) -> Result<(), CommandError> {
         .map(drop)
         .map_err(|error| {
             CommandError::new(
-                "open_failed",
+                ErrorCode::OpenFailed,
                 format!("the link could not be opened with {program}: {error}"),
             )
         })
@@ -152,19 +155,19 @@ pub fn open_external(url: String) -> Result<(), CommandError> {
 pub fn folder_argument(path: &str) -> Result<PathBuf, CommandError> {
     if path.len() > MAX_PATH_LENGTH {
         return Err(CommandError::new(
-            "invalid_path",
+            ErrorCode::InvalidPath,
             format!("the path is too long ({} bytes)", path.len()),
         ));
     }
     if path.contains('\0') {
         return Err(CommandError::new(
-            "invalid_path",
+            ErrorCode::InvalidPath,
             "the path contains a NUL byte",
         ));
     }
     if !Path::new(path).is_absolute() {
         return Err(CommandError::new(
-            "invalid_path",
+            ErrorCode::InvalidPath,
             format!("{path} is not an absolute path to a folder"),
         ));
     }

@@ -1,6 +1,6 @@
 //! The app's session: the open project and where settings live.
 
-use crate::error::CommandError;
+use crate::error::{CommandError, ErrorCode};
 use deployplan::answers::Answers;
 use deployplan::model::Role;
 use deployplan::progress::Progress;
@@ -22,7 +22,7 @@ pub struct Session {
 type Result<T> = std::result::Result<T, CommandError>;
 
 fn no_project() -> CommandError {
-    CommandError::new("no_project", "No project is open.")
+    CommandError::new(ErrorCode::NoProject, "No project is open.")
 }
 
 impl Session {

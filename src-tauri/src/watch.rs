@@ -4,7 +4,7 @@
 //! refreshed view and the fields to flag. The user's own answers are never
 //! replaced (see `OpenedProject::refresh_documents`).
 
-use crate::error::CommandError;
+use crate::error::{CommandError, ErrorCode};
 use crate::state::Session;
 use deployplan::session::DocumentsRefresh;
 use notify::{RecursiveMode, Watcher};
@@ -65,10 +65,10 @@ pub fn watch_open_project<R: Runtime>(
             }
         }
     })
-    .map_err(|error| CommandError::new("watch_failed", error.to_string()))?;
+    .map_err(|error| CommandError::new(ErrorCode::WatchFailed, error.to_string()))?;
     watcher
         .watch(&root, RecursiveMode::Recursive)
-        .map_err(|error| CommandError::new("watch_failed", error.to_string()))?;
+        .map_err(|error| CommandError::new(ErrorCode::WatchFailed, error.to_string()))?;
 
     let emitter = app.clone();
     let session = Arc::clone(session);
@@ -100,7 +100,10 @@ impl Session {
     pub fn refresh_documents(&self, root: &Path) -> Result<DocumentsRefresh, CommandError> {
         self.with_project(|opened| {
             if opened.project.root != root {
-                return Err(CommandError::new("no_project", "Another project is open."));
+                return Err(CommandError::new(
+                    ErrorCode::NoProject,
+                    "Another project is open.",
+                ));
             }
             Ok(opened.refresh_documents()?)
         })
