@@ -50,8 +50,8 @@ import tempfile
 FREE_TEXT = {"nfr.availability", "nfr.latency", "nfr.rto", "nfr.rpo", "timeline.mvp_launch"}
 # Overall gate, ratcheted at the level reached (#13; 0.80 / 0.69 before it):
 # the aim stays 0.90 / 0.80 overall and the per-set BARS below.
-MIN_PRECISION = 0.81
-MIN_RECALL = 0.74
+MIN_PRECISION = 0.82
+MIN_RECALL = 0.77
 
 # The per-set bars.
 BARS = {"precision": 0.95, "recall": 0.90, "roles": 0.90, "lists": 0.90}
@@ -59,13 +59,13 @@ BARS = {"precision": 0.95, "recall": 0.90, "roles": 0.90, "lists": 0.90}
 # Per-set gates below the bars, at the level reached (#13): (precision,
 # recall, roles, lists found). Raise them as the numbers rise; never lower.
 RATCHET = {
-    "1benisin__Momento": (0.87, 0.51, 0.90, 0.90),
-    "CCJ-Development__voeb-chatbot": (0.60, 0.80, 0.90, 0.50),
+    "1benisin__Momento": (0.88, 0.59, 0.90, 0.90),
+    "CCJ-Development__voeb-chatbot": (0.63, 0.92, 0.90, 0.66),
     "CWE-ChatBot__CWE-ChatBot": (0.65, 0.75, 0.90, 0.90),
     "JuntoAI__JuntoAI-A2A": (0.95, 0.75, 0.90, 0.40),
     "Monolithic-Dev__Setu": (0.50, 0.25, 0.88, 0.75),
     "g39832__PI-tester": (0.90, 0.66, 0.90, 0.40),
-    "lan-software__LanEntrance": (0.87, 0.70, 0.90, 0.40),
+    "lan-software__LanEntrance": (0.88, 0.80, 0.90, 0.40),
     "raphaeltm__simple-agent-manager": (0.91, 0.55, 0.80, 0.75),
     "staneslevski__kiro-autonomous-build": (0.93, 0.90, 0.90, 0.75),
 }

@@ -49,6 +49,8 @@ pub enum Subject {
     AcceptanceCriteria,
     /// Names of a launch, go-live or first release.
     Launch,
+    /// Sections listing the deployment environments.
+    Environments,
 }
 
 /// One language's words.
@@ -69,6 +71,7 @@ pub struct Language {
     pub stakeholders: &'static [&'static str],
     pub acceptance_criteria: &'static [&'static str],
     pub launch: &'static [&'static str],
+    pub environments: &'static [&'static str],
 }
 
 /// Every supported language. English first.
@@ -149,6 +152,13 @@ pub const LANGUAGES: &[Language] = &[
             "mvp",
             "production release",
             "first release",
+        ],
+        environments: &[
+            "environment management",
+            "environment hierarchy",
+            "deployment environments",
+            "hosting environments",
+            "environment landscape",
         ],
     },
     Language {
@@ -239,6 +249,11 @@ pub const LANGUAGES: &[Language] = &[
             "produção",
             "entrada em produção",
         ],
+        environments: &[
+            "ambientes",
+            "ambientes de implantação",
+            "gestão de ambientes",
+        ],
     },
     Language {
         code: "es",
@@ -320,6 +335,7 @@ pub const LANGUAGES: &[Language] = &[
             "producción",
             "puesta en producción",
         ],
+        environments: &["entornos", "entornos de despliegue", "gestión de entornos"],
     },
     Language {
         code: "fr",
@@ -396,6 +412,11 @@ pub const LANGUAGES: &[Language] = &[
         stakeholders: &["parties prenantes", "rôles et responsabilités"],
         acceptance_criteria: &["critères d acceptation", "critères d acceptance"],
         launch: &["go live", "lancement", "mvp", "mise en production"],
+        environments: &[
+            "environnements",
+            "environnements de déploiement",
+            "gestion des environnements",
+        ],
     },
     Language {
         code: "de",
@@ -500,6 +521,13 @@ pub const LANGUAGES: &[Language] = &[
             "mvp",
             "produktion",
         ],
+        environments: &[
+            "umgebungen",
+            "testumgebungen",
+            "systemumgebungen",
+            "zielumgebungen",
+            "umgebungsstrategie",
+        ],
     },
 ];
 
@@ -524,6 +552,7 @@ impl Language {
             Subject::Stakeholders => self.stakeholders,
             Subject::AcceptanceCriteria => self.acceptance_criteria,
             Subject::Launch => self.launch,
+            Subject::Environments => self.environments,
         }
     }
 }
@@ -614,7 +643,7 @@ pub fn names_subject(subject: Subject, name: &str) -> bool {
 fn names_subject_uncached(subject: Subject, name: &str) -> bool {
     type Stemmed = Vec<(usize, Vec<Vec<String>>)>;
     static CACHE: OnceLock<Vec<(Subject, Stemmed)>> = OnceLock::new();
-    const SUBJECTS: [Subject; 8] = [
+    const SUBJECTS: [Subject; 9] = [
         Subject::MvpScope,
         Subject::ReleaseCriteria,
         Subject::ExitCriteria,
@@ -623,6 +652,7 @@ fn names_subject_uncached(subject: Subject, name: &str) -> bool {
         Subject::Stakeholders,
         Subject::AcceptanceCriteria,
         Subject::Launch,
+        Subject::Environments,
     ];
     let all = CACHE.get_or_init(|| {
         SUBJECTS
@@ -717,5 +747,17 @@ mod tests {
         assert!(names_subject(Subject::MvpScope, "Escopo do MVP"));
         assert!(names_subject(Subject::Stakeholders, "Partes interesadas"));
         assert!(!names_subject(Subject::Milestones, "Datenmodell"));
+        assert!(names_subject(Subject::Environments, "Umgebungs-Hierarchie"));
+        assert!(names_subject(
+            Subject::Environments,
+            "Ambientes de implantação"
+        ));
+        assert!(names_subject(Subject::Environments, "Gestión de entornos"));
+        assert!(names_subject(Subject::Environments, "Les environnements"));
+        assert!(names_subject(
+            Subject::Environments,
+            "Environment Management"
+        ));
+        assert!(!names_subject(Subject::Environments, "Umgebungsvariablen"));
     }
 }

@@ -28,9 +28,8 @@ pub fn read(reader: &DocumentReader<'_>, collector: &mut Collector) {
             criteria(reader, collector, key);
         }
     }
-    if reader.plays(&[Role::Test, Role::Spec]) {
-        environments(reader, collector);
-    }
+    // A section that lists the environments is read in any document.
+    environments(reader, collector);
     if reader.plays(&[Role::Brd, Role::Test, Role::Prd]) {
         stakeholders(reader, collector);
     }
@@ -410,16 +409,29 @@ pub fn environment_slugs(text: &str) -> Vec<&'static str> {
     let table: [(&str, &Regex); 7] = [
         (
             "dev",
-            pattern!(r"\b(dev|development|local|localhost|sandbox)\b"),
+            pattern!(
+                r"\b(dev|development|local|localhost|sandbox|entwicklung|desenvolvimento|desarrollo|d[ée]veloppement)\b"
+            ),
         ),
-        ("test", pattern!(r"\b(test|testing|testnet|sit)\b")),
+        (
+            "test",
+            pattern!(r"\b(test|testing|testnet|sit|teste|pruebas|essais?)\b"),
+        ),
         ("qa", pattern!(r"\b(qa|quality assurance)\b")),
         (
             "staging",
-            pattern!(r"\b(staging|stage|pre-?prod(uction)?)\b"),
+            pattern!(
+                r"\b(staging|stage|pre-?prod(uction)?|homologa[çc][ãa]o|preproducci[óo]n|pr[ée]-?production)\b"
+            ),
         ),
-        ("uat", pattern!(r"\b(uat|user acceptance)\b")),
-        ("prod", pattern!(r"\b(prod|production|live|mainnet)\b")),
+        (
+            "uat",
+            pattern!(r"\b(uat|user acceptance|recette|abnahme)\b"),
+        ),
+        (
+            "prod",
+            pattern!(r"\b(prod|production|live|mainnet|produktion|produ[çc][ãa]o|producci[óo]n)\b"),
+        ),
         ("preview", pattern!(r"\b(preview|review apps?|ephemeral)\b")),
     ];
     table
@@ -433,14 +445,19 @@ fn environments(reader: &DocumentReader<'_>, collector: &mut Collector) {
     let section = pattern!(
         r"\benvironments\b|^environment$|environment (strategy|overview|setup|tiers?|matrix)|deployment targets"
     );
-    let skip = pattern!(r"\b(future|post[- ]?mvp|out[- ]of[- ]scope|examples?|variables?)\b");
+    let skip = pattern!(r"\b(future|post[- ]?mvp|out[- ]of[- ]scope|examples?)\b");
+    let variables = pattern!(r"\bvariables?\b");
+    let lists_environments =
+        |name: &str| section.is_match(name) || names_subject(Subject::Environments, name);
     let outline = &reader.loaded.outline;
     // Items of an environments section: the name is the label, first cell, or lead words.
     for block in reader.blocks() {
         let names = reader.names(block.section);
         if !is_item(block)
-            || !names.first().is_some_and(|n| section.is_match(n))
-            || names.iter().any(|n| skip.is_match(n))
+            || !names.first().is_some_and(|n| lists_environments(n))
+            || names
+                .iter()
+                .any(|n| skip.is_match(n) || variables.is_match(n))
         {
             continue;
         }
@@ -464,10 +481,28 @@ fn environments(reader: &DocumentReader<'_>, collector: &mut Collector) {
             );
         }
     }
-    // Headings that name one environment: `Staging Environment`, `Production Environment Stage`.
+    // Headings that name one environment: `Staging Environment`, `Production
+    // Environment Stage` (also under `Environment Variables`: the variables
+    // of each environment name the environment).
+    // In the other languages the environment word comes first
+    // (`Ambiente de produção`, `Entorno de pruebas`) or ends a compound
+    // (`Produktionsumgebung`).
     let named = pattern!(r"^(\w+(?:[ /-]\w+)?) (environment|env)\b(?:[^s]|$)");
+    let named_after = pattern!(
+        r"^(?:ambiente|entorno|environnement) (?:de |da |do |des? |del )?(\w+(?:[ /-]\w+)?)$|^(\w+?)s?-?umgebung$"
+    );
     for (index, heading) in outline.sections.iter().enumerate() {
-        let Some(found) = named.captures(&heading.name) else {
+        let Some(found) = named
+            .captures(&heading.name)
+            .map(|c| c[1].to_string())
+            .or_else(|| {
+                named_after.captures(&heading.name).and_then(|c| {
+                    c.get(1)
+                        .or_else(|| c.get(2))
+                        .map(|m| m.as_str().to_string())
+                })
+            })
+        else {
             continue;
         };
         if outline
@@ -477,7 +512,7 @@ fn environments(reader: &DocumentReader<'_>, collector: &mut Collector) {
         {
             continue;
         }
-        for slug in environment_slugs(&found[1]) {
+        for slug in environment_slugs(&found) {
             let source = reader.source(
                 heading.line_start,
                 heading.line_start,
@@ -679,6 +714,44 @@ mod tests {
         assert_eq!(
             values(&facts, "test.environment"),
             ["dev", "qa", "staging", "prod"]
+        );
+    }
+
+    #[test]
+    fn environment_sections_and_names_are_read_in_every_language() {
+        let german = "## Testumgebungen\n\n### Umgebungs-Hierarchie\n\n- DEV: Entwicklung\n- TEST: Integration\n- PROD: Betrieb\n";
+        assert_eq!(
+            values(&read(Role::Test, german).facts, "test.environment"),
+            ["dev", "test", "prod"]
+        );
+        let portuguese =
+            "## Ambiente de homologação\n\ntexto\n\n## Ambiente de produção\n\ntexto\n";
+        assert_eq!(
+            values(&read(Role::Spec, portuguese).facts, "test.environment"),
+            ["staging", "prod"]
+        );
+        let compound = "## Produktionsumgebung\n\ntext\n";
+        assert_eq!(
+            values(&read(Role::Spec, compound).facts, "test.environment"),
+            ["prod"]
+        );
+    }
+
+    #[test]
+    fn an_environment_heading_under_environment_variables_names_it() {
+        let text = "## Environment Variables\n\n### Staging Environment\n\n- `API_URL`: the staging API\n\n### Variables\n\n- LOCAL_PATH: a folder\n";
+        assert_eq!(
+            values(&read(Role::Spec, text).facts, "test.environment"),
+            ["staging"]
+        );
+    }
+
+    #[test]
+    fn an_environment_management_table_lists_environments() {
+        let text = "### Environment Management\n\n| Environment | Command |\n|---|---|\n| Development | run dev |\n| Staging | deploy --env staging |\n| Production | deploy |\n";
+        assert_eq!(
+            values(&read(Role::Spec, text).facts, "test.environment"),
+            ["dev", "staging", "prod"]
         );
     }
 

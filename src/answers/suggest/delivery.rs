@@ -55,10 +55,38 @@ impl<'a> Suggestions<'a> {
 
         let pattern = self.text("s1.mvp_pattern").unwrap_or_default();
         let migration = self.first_name("db.migration_tool");
-        let mut stages: Vec<String> = vec!["CI build, tests and scans pass".into()];
+        // Stages name the documented CI service that runs them, when known.
+        // Stages name what the documents say runs them: the CI service, its
+        // scanners, and what it deploys with.
+        let ci_named = self.first_name("ci.tool");
+        let scanners: Vec<String> = self.names("security.scanner").into_iter().take(3).collect();
+        let deploys_with: Vec<String> = ["hosting.platform", "container.orchestrator", "iac.tool"]
+            .iter()
+            .filter_map(|key| self.first_name(key))
+            .take(2)
+            .collect();
+        let scans = if scanners.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", scanners.join(", "))
+        };
+        let with = if deploys_with.is_empty() {
+            String::new()
+        } else {
+            format!(" with {}", deploys_with.join(" and "))
+        };
+        let mut stages: Vec<String> = vec![match &ci_named {
+            Some(ci) => format!("{ci} builds, tests and scans the change{scans}; all pass"),
+            None => format!("CI build, tests and scans{scans} pass"),
+        }];
         let mut profile_facts: Vec<&Fact> = Vec::new();
         for environment in &before_production {
-            stages.push(format!("Deploy to {environment} and run smoke tests"));
+            stages.push(match &ci_named {
+                Some(ci) => {
+                    format!("{ci} deploys to {environment}{with}; its smoke tests pass there")
+                }
+                None => format!("Deploy to {environment}{with} and run smoke tests"),
+            });
         }
         stages.push("Release Manager approves the production release".into());
         if let Some(tool) = migration {
@@ -88,6 +116,13 @@ impl<'a> Suggestions<'a> {
         stages.push("Verify against the MVP exit criteria and watch the dashboards".into());
         let mut cited = self.of("test.environment");
         cited.extend(self.of("db.migration_tool"));
+        if ci_named.is_some() {
+            cited.extend(self.of("ci.tool").into_iter().take(1));
+        }
+        cited.extend(self.of("security.scanner").into_iter().take(3));
+        for key in ["hosting.platform", "container.orchestrator", "iac.tool"] {
+            cited.extend(self.of(key).into_iter().take(1));
+        }
         let reason = if profile_facts.is_empty() {
             "Built from the environments (step 2), the MVP pattern (step 1) and the migration tool."
                 .to_string()

@@ -302,6 +302,32 @@ fn environments_come_in_promotion_order_with_purposes_from_the_excerpts() {
 }
 
 #[test]
+fn delivery_stages_name_the_documented_ci_service() {
+    let answers = suggest_answers(&project(vec![
+        fact("ci.tool", "gitlab-ci", 1),
+        fact("security.scanner", "trivy", 4),
+        fact("iac.tool", "helm", 5),
+        fact_with_excerpt(
+            "test.environment",
+            "staging",
+            2,
+            "Staging | Production-like",
+        ),
+        fact_with_excerpt("test.environment", "prod", 3, "Production | Live"),
+    ]));
+    let stages = text_of(&answers, "s4.mvp_stages");
+    assert!(
+        stages.contains("GitLab CI deploys to Staging with Helm; its smoke tests pass there"),
+        "{stages}"
+    );
+    assert!(
+        stages.contains("GitLab CI builds, tests and scans the change (Trivy); all pass"),
+        "{stages}"
+    );
+    assert!(!stages.contains("Deploy to Production and run"), "{stages}");
+}
+
+#[test]
 fn later_steps_offer_what_earlier_steps_decided() {
     let answers = suggest_answers(&project(vec![
         fact("nfr.availability", "99.9%", 1),
