@@ -179,4 +179,32 @@ mod tests {
         assert_eq!(Dialog::ProjectFolder.suggested_file(), None);
         assert_eq!(Dialog::ProjectFolder.title(), "Open project folder");
     }
+
+    /// The e2e tests answer each dialog through its own variable (the only
+    /// test that sets them: nothing else here reads them).
+    #[cfg(feature = "e2e")]
+    #[test]
+    fn the_e2e_build_takes_each_answer_from_its_variable() {
+        std::env::set_var("DEPLOYPLAN_E2E_PICK_FOLDER", "/projects/shop");
+        std::env::set_var("DEPLOYPLAN_E2E_SAVE_PATH", "/elsewhere/plan.md");
+        std::env::set_var("DEPLOYPLAN_E2E_EXPORT_DIR", "/exports");
+        assert_eq!(
+            Dialog::ProjectFolder.stand_in(),
+            Some(PathBuf::from("/projects/shop"))
+        );
+        assert_eq!(
+            Dialog::SavePlan.stand_in(),
+            Some(PathBuf::from("/elsewhere/plan.md"))
+        );
+        assert_eq!(
+            Dialog::Export(Format::Html).stand_in(),
+            Some(PathBuf::from("/exports/deploymentPlan.html"))
+        );
+        std::env::remove_var("DEPLOYPLAN_E2E_SAVE_PATH");
+        assert_eq!(
+            Dialog::SavePlan.stand_in(),
+            None,
+            "no variable: the real dialog"
+        );
+    }
 }
