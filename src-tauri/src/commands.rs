@@ -1,8 +1,11 @@
-//! The app's commands: each a few lines over the `deployplan` core.
+//! The app's commands for opening projects, the recent list, the wizard and
+//! its preview, the documents, and About: each a few lines over the
+//! `deployplan` core. Saving is in `saving.rs`, dialogs in `dialogs.rs`.
 //! Blocking work (disk, dialogs) runs off the main thread.
 
+use crate::dialogs::Dialog;
 use crate::error::{CommandError, ErrorCode};
-use crate::state::Session;
+use crate::state::{on_project, Session};
 use crate::tasks::Tasks;
 use deployplan::answers::Answers;
 use deployplan::model::Role;
@@ -27,27 +30,9 @@ pub(crate) async fn blocking<T: Send + 'static>(
         .map_err(|error| CommandError::new(ErrorCode::Internal, error.to_string()))?
 }
 
-/// Shows a native dialog: like tauri-plugin-dialog, `open` builds the rfd
-/// dialog on the main thread and its future is awaited here, so neither
-/// thread blocks the other. Every dialog of the app goes through this.
-pub(crate) async fn show_dialog<R, F, Dialog>(app: &AppHandle<R>, open: F) -> Result<Dialog::Output>
-where
-    R: Runtime,
-    F: FnOnce() -> Dialog + Send + 'static,
-    Dialog: std::future::Future + Send + 'static,
-{
-    let (sender, receiver) = std::sync::mpsc::channel();
-    app.run_on_main_thread(move || {
-        let _ = sender.send(open());
-    })?;
-    let dialog = blocking(move || {
-        receiver
-            .recv()
-            .map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))
-    })
-    .await?;
-    Ok(dialog.await)
-}
+// The export command (review.rs) still opens its dialog through this name;
+// new dialogs are asked with `dialogs::ask`.
+pub(crate) use crate::dialogs::show as show_dialog;
 
 /// The project named on the command line, opened; `None` if there was none.
 #[tauri::command]
@@ -121,18 +106,8 @@ pub async fn pick_folder<R: Runtime>(
     app: AppHandle<R>,
     window: WebviewWindow<R>,
 ) -> Result<Option<String>> {
-    #[cfg(feature = "e2e")]
-    if let Some(folder) = std::env::var_os("DEPLOYPLAN_E2E_PICK_FOLDER") {
-        return Ok(Some(std::path::PathBuf::from(folder).display().to_string()));
-    }
-    let folder = show_dialog(&app, move || {
-        rfd::AsyncFileDialog::new()
-            .set_title("Open project folder")
-            .set_parent(&window)
-            .pick_folder()
-    })
-    .await?;
-    Ok(folder.map(|handle| handle.path().display().to_string()))
+    let folder = crate::dialogs::ask(&app, window, Dialog::ProjectFolder).await?;
+    Ok(folder.map(|folder| folder.display().to_string()))
 }
 
 /// Recently opened projects, newest first.
@@ -196,7 +171,7 @@ pub struct Preview {
 #[tauri::command]
 pub async fn render_preview(session: State<'_, Arc<Session>>, answers: Answers) -> Result<Preview> {
     let started = Instant::now();
-    let markdown = session.render(&answers)?;
+    let markdown = session.with_project(|opened| Ok(opened.plan_markdown(&answers)))?;
     let html = deployplan::plan_html::decorate(&deployplan::markdown::render_html(&markdown));
     let core_ms = started.elapsed().as_secs_f64() * 1000.0;
     Ok(Preview {
@@ -206,41 +181,12 @@ pub async fn render_preview(session: State<'_, Arc<Session>>, answers: Answers) 
     })
 }
 
-/// Keeps the answers as the project's draft.
-#[tauri::command]
-pub async fn save_draft(session: State<'_, Arc<Session>>, answers: Answers) -> Result<()> {
-    let session = Arc::clone(&session);
-    blocking(move || session.save_draft(&answers)).await
-}
-
-/// What a save did.
-#[derive(Serialize)]
-pub struct SaveResult {
-    path: String,
-    backup: Option<String>,
-}
-
-/// Writes the plan to `project_docs/deploymentPlan.md`.
-#[tauri::command]
-pub async fn save_plan(session: State<'_, Arc<Session>>, answers: Answers) -> Result<SaveResult> {
-    let session = Arc::clone(&session);
-    blocking(move || {
-        let outcome = session.save_plan(&answers)?;
-        Ok(SaveResult {
-            path: outcome.path.display().to_string(),
-            backup: outcome.backup.map(|b| b.display().to_string()),
-        })
-    })
-    .await
-}
-
 /// The text of one of the open project's documents (`path` relative to the
 /// project folder), for the read-only viewer. Anything that is not one of the
 /// project's documents is refused (`outside_project`, `not_a_document`).
 #[tauri::command]
 pub async fn document_text(session: State<'_, Arc<Session>>, path: String) -> Result<DocumentText> {
-    let session = Arc::clone(&session);
-    blocking(move || session.document_text(&path)).await
+    on_project(&session, move |opened| opened.document_text(&path)).await
 }
 
 /// Gives a document another role (or none, with `role: null`), remembers the
@@ -251,8 +197,10 @@ pub async fn set_document_role(
     path: String,
     role: Option<Role>,
 ) -> Result<ProjectView> {
-    let session = Arc::clone(&session);
-    blocking(move || session.set_document_role(&path, role)).await
+    on_project(&session, move |opened| {
+        opened.set_document_role(&path, role)
+    })
+    .await
 }
 
 /// What the About dialog shows.

@@ -1,6 +1,7 @@
 //! The DeployPlan desktop app: a thin Tauri shell over the `deployplan` core.
 
 mod commands;
+mod dialogs;
 mod error;
 mod menu;
 mod print;
@@ -18,6 +19,7 @@ mod window_state;
 pub use error::CommandError;
 pub use state::Session;
 
+use deployplan::store;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -27,18 +29,6 @@ fn folder_from_arguments() -> Option<PathBuf> {
         .skip(1)
         .find(|arg| !arg.to_string_lossy().starts_with('-'))
         .map(PathBuf::from)
-}
-
-/// DeployPlan's folder in the user's config dir: `<config dir>/deployplan`.
-fn config_folder() -> PathBuf {
-    dirs::config_dir()
-        .unwrap_or_else(std::env::temp_dir)
-        .join("deployplan")
-}
-
-/// Where the recent-projects list lives: `<config dir>/deployplan/recent.json`.
-fn recent_file() -> PathBuf {
-    config_folder().join("recent.json")
 }
 
 /// Builds the app with its commands and state, on any runtime (tests use the mock one).
@@ -58,10 +48,10 @@ pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>, session: Session) ->
             commands::clear_recent_projects,
             commands::wizard_definition,
             commands::render_preview,
-            commands::save_draft,
-            commands::save_plan,
             commands::document_text,
             commands::set_document_role,
+            saving::save_draft,
+            saving::save_plan,
             saving::plan_diff,
             saving::overwrite_plan,
             saving::keep_plan_on_disk,
@@ -104,10 +94,9 @@ pub fn run() {
     // Before any window exists: WebKit reads its drawing mode when the first
     // web view is made, so deciding later makes it switch mid-load.
     let drawing = rendering::decide_before_windows();
-    let session = Session::new(folder_from_arguments(), recent_file());
-    let memory = Arc::new(window_state::WindowMemory::new(
-        config_folder().join("window.json"),
-    ));
+    let config = store::config_folder(dirs::config_dir());
+    let session = Session::new(folder_from_arguments(), store::recent_file(&config));
+    let memory = Arc::new(window_state::WindowMemory::new(store::window_file(&config)));
     let restorer = Arc::clone(&memory);
     let app = build(tauri::Builder::default(), session)
         .manage(drawing)
@@ -135,7 +124,7 @@ pub fn run() {
 /// printed by the app's web engine. Diagrams stay as their Mermaid source
 /// (drawing them takes the app's window); returns the path written.
 fn export_from_command_line(arguments: &[String]) -> Result<String, String> {
-    use deployplan::export::{export_plan, ExportOptions, Format, Paper, PdfPrinter};
+    use deployplan::export::{ExportOptions, Format, Paper, PdfPrinter};
     let mut out = None;
     let mut paper = Paper::A4;
     let mut folder = None;
@@ -154,27 +143,25 @@ fn export_from_command_line(arguments: &[String]) -> Result<String, String> {
     }
     let out = out.ok_or("--export-pdf needs the file to write")?;
     let folder = folder.unwrap_or_else(deployplan::sample::sample_project_dir);
-    let project = deployplan::Project::open(&folder).map_err(|e| e.to_string())?;
-    let markdown = match std::fs::read_to_string(project.default_plan_path()) {
-        Ok(text) => text,
-        Err(_) => {
-            let mut answers = deployplan::draft::load_draft(&project.root)
-                .map_err(|e| e.to_string())?
-                .unwrap_or_default();
-            answers.merge_suggestions(&deployplan::answers::suggest_answers(&project));
-            deployplan::save::plan_markdown(&project, &answers)
-        }
+    let opened = deployplan::session::open_for_editing(&folder).map_err(|e| e.to_string())?;
+    for warning in &opened.project.warnings {
+        eprintln!("deployplan-app: warning: {warning}");
+    }
+    // A plan that cannot be read is exported as the app would write it now.
+    let markdown = match opened.written_plan() {
+        Ok(Some(text)) => text,
+        _ => opened.plan_markdown(&opened.answers),
     };
-    let mut options =
-        ExportOptions::titled(&format!("Deployment plan — {}", project.display_name()));
+    let mut options = ExportOptions::titled(&opened.export_title());
     options.paper = paper;
     #[cfg(target_os = "linux")]
     {
         let printer: PdfPrinter = Arc::new(|page, paper, _| print::print_headless(page, paper));
         options.printer = Some(printer);
     }
-    let bytes = export_plan(&markdown, Format::Pdf, &options).map_err(|e| e.to_string())?;
-    deployplan::write::write_atomic(&out, &bytes).map_err(|e| e.to_string())?;
+    opened
+        .export(&markdown, Format::Pdf, options, &out)
+        .map_err(|e| e.to_string())?;
     Ok(out.display().to_string())
 }
 

@@ -1,22 +1,24 @@
-//! Saving when the simple save cannot go ahead: the plan on disk was edited by
-//! hand (show the diff, then overwrite, keep it, or save elsewhere), or the
-//! write failed (Save as…). Each command is a few lines over the core.
+//! Saving: the draft, the plan, and what follows when the simple save cannot
+//! go ahead: the plan on disk was edited by hand (show the diff, then
+//! overwrite, keep it, or save elsewhere), or the write failed (Save as…).
+//! Each command is a call of the core's `OpenedProject` workflow.
 
+use crate::dialogs::{self, Dialog};
 use crate::error::CommandError;
-use crate::state::Session;
+use crate::state::{on_project, Session};
 use deployplan::answers::Answers;
-use deployplan::save::{keep_hand_edited, overwrite_reviewed, save_plan, PlanDiff, SaveOutcome};
+use deployplan::save::{PlanDiff, SaveOutcome};
 use serde::Serialize;
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
 type Result<T> = std::result::Result<T, CommandError>;
 
-/// What a save did, for the status line.
+/// What a save did, for the status line (the UI's `SavedPlan`).
 #[derive(Debug, Serialize)]
 pub struct Saved {
     path: String,
+    /// The previous plan, kept when it was replaced.
     backup: Option<String>,
 }
 
@@ -29,52 +31,20 @@ impl From<SaveOutcome> for Saved {
     }
 }
 
-impl Session {
-    /// The diff between the hand-edited plan on disk and the plan for
-    /// `answers`; `None` when the plan on disk is as DeployPlan wrote it.
-    pub fn plan_diff(&self, answers: &Answers) -> Result<Option<PlanDiff>> {
-        self.with_project(|opened| {
-            Ok(deployplan::save::hand_edit_diff(
-                &opened.project,
-                answers,
-                None,
-            ))
-        })
-    }
+/// Keeps the answers as the project's draft.
+#[tauri::command]
+pub async fn save_draft(session: State<'_, Arc<Session>>, answers: Answers) -> Result<()> {
+    on_project(&session, move |opened| opened.save_draft(&answers)).await
+}
 
-    /// Overwrites the hand-edited plan the user reviewed (`reviewed_hash`
-    /// from [`PlanDiff::disk_hash`]); refused with `hand_edited` if it changed
-    /// again meanwhile. The edited plan is kept as a backup.
-    pub fn overwrite_plan(&self, answers: &Answers, reviewed_hash: &str) -> Result<SaveOutcome> {
-        self.with_project(|opened| {
-            deployplan::draft::save_draft(&opened.project.root, answers)?;
-            opened.answers = answers.clone();
-            Ok(overwrite_reviewed(
-                &opened.project,
-                answers,
-                None,
-                reviewed_hash,
-            )?)
-        })
-    }
-
-    /// Keeps the hand-edited plan as it is; nothing is written but the
-    /// choice. Returns the plan's path.
-    pub fn keep_plan_on_disk(&self) -> Result<PathBuf> {
-        self.with_project(|opened| Ok(keep_hand_edited(&opened.project, None)?))
-    }
-
-    /// Writes the plan for `answers` to `path`, a file the user chose (and,
-    /// if it existed, agreed to replace in the save dialog; a backup is kept).
-    pub fn save_plan_to(&self, answers: &Answers, path: &Path) -> Result<SaveOutcome> {
-        self.with_project(|opened| {
-            // The draft is kept first; a failure there must not stop this save.
-            if deployplan::draft::save_draft(&opened.project.root, answers).is_ok() {
-                opened.answers = answers.clone();
-            }
-            Ok(save_plan(&opened.project, answers, Some(path), true)?)
-        })
-    }
+/// Keeps the draft, then writes the plan to `project_docs/deploymentPlan.md`;
+/// refused with `hand_edited` when the plan there was edited by hand.
+#[tauri::command]
+pub async fn save_plan(session: State<'_, Arc<Session>>, answers: Answers) -> Result<Saved> {
+    on_project(&session, move |opened| {
+        opened.save_plan(&answers).map(Saved::from)
+    })
+    .await
 }
 
 /// The diff shown before overwriting a plan edited by hand (`null` when it
@@ -84,34 +54,29 @@ pub async fn plan_diff(
     session: State<'_, Arc<Session>>,
     answers: Answers,
 ) -> Result<Option<PlanDiff>> {
-    let session = Arc::clone(&session);
-    crate::commands::blocking(move || session.plan_diff(&answers)).await
+    on_project(&session, move |opened| Ok(opened.plan_diff(&answers))).await
 }
 
-/// Overwrites the hand-edited plan after the user saw its diff.
+/// Overwrites the hand-edited plan after the user saw its diff
+/// (`reviewed_hash`); refused with `hand_edited` if it changed again
+/// meanwhile. The edited plan is kept as a backup.
 #[tauri::command]
 pub async fn overwrite_plan(
     session: State<'_, Arc<Session>>,
     answers: Answers,
     reviewed_hash: String,
 ) -> Result<Saved> {
-    let session = Arc::clone(&session);
-    crate::commands::blocking(move || {
-        session
-            .overwrite_plan(&answers, &reviewed_hash)
-            .map(Saved::from)
+    on_project(&session, move |opened| {
+        opened.overwrite(&answers, &reviewed_hash).map(Saved::from)
     })
     .await
 }
 
-/// Keeps the hand-edited plan as it is.
+/// Keeps the hand-edited plan as it is; returns its path.
 #[tauri::command]
 pub async fn keep_plan_on_disk(session: State<'_, Arc<Session>>) -> Result<String> {
-    let session = Arc::clone(&session);
-    crate::commands::blocking(move || {
-        session
-            .keep_plan_on_disk()
-            .map(|path| path.display().to_string())
+    on_project(&session, |opened| {
+        Ok(opened.keep_plan_on_disk()?.display().to_string())
     })
     .await
 }
@@ -125,101 +90,109 @@ pub async fn save_plan_as<R: Runtime>(
     session: State<'_, Arc<Session>>,
     answers: Answers,
 ) -> Result<Option<Saved>> {
-    let Some(path) = choose_save_path(app, window).await? else {
+    let Some(path) = dialogs::ask(&app, window, Dialog::SavePlan).await? else {
         return Ok(None);
     };
-    let session = Arc::clone(&session);
-    crate::commands::blocking(move || session.save_plan_to(&answers, &path).map(Some))
-        .await
-        .map(|saved| saved.map(Saved::from))
-}
-
-/// The native save dialog, created on the main thread and awaited here (as
-/// `pick_folder` does). The e2e build takes the answer from
-/// `DEPLOYPLAN_E2E_SAVE_PATH` instead.
-async fn choose_save_path<R: Runtime>(
-    app: AppHandle<R>,
-    window: WebviewWindow<R>,
-) -> Result<Option<PathBuf>> {
-    #[cfg(feature = "e2e")]
-    if let Some(path) = std::env::var_os("DEPLOYPLAN_E2E_SAVE_PATH") {
-        return Ok(Some(PathBuf::from(path)));
-    }
-    let file = crate::commands::show_dialog(&app, move || {
-        rfd::AsyncFileDialog::new()
-            .set_title("Save the plan as")
-            .set_file_name("deploymentPlan.md")
-            .add_filter("Markdown", &["md"])
-            .set_parent(&window)
-            .save_file()
+    on_project(&session, move |opened| {
+        opened
+            .save_as(&answers, &path)
+            .map(|outcome| Some(outcome.into()))
     })
-    .await?;
-    Ok(file.map(|handle| handle.path().to_path_buf()))
+    .await
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use deployplan::answers::Value;
+    use crate::security_tests::{invoke, unchecked_app as app};
+    use crate::state::on_project;
+    use serde_json::{json, Value};
+    use std::path::PathBuf;
 
-    fn opened_session() -> (tempfile::TempDir, tempfile::TempDir, Session) {
+    fn project() -> tempfile::TempDir {
         let project = tempfile::tempdir().unwrap();
         let docs = project.path().join("project_docs");
         std::fs::create_dir_all(&docs).unwrap();
         std::fs::write(docs.join("userStories.md"), "# User Stories\n").unwrap();
-        let config = tempfile::tempdir().unwrap();
-        let session = Session::new(None, config.path().join("recent.json"));
+        project
+    }
+
+    /// Through the commands as the UI calls them (names and payloads).
+    #[test]
+    fn a_hand_edited_plan_is_diffed_then_kept_or_overwritten_as_chosen() {
+        let (project, config) = (project(), tempfile::tempdir().unwrap());
+        let (_app, webview) = app(config.path());
+        let root = project.path().display().to_string();
+        let view = invoke(&webview, "open_project", json!({ "path": root })).unwrap();
+        let mut answers = view["answers"].clone();
+        let saved = invoke(&webview, "save_plan", json!({ "answers": answers })).unwrap();
+        assert_eq!(saved["backup"], Value::Null);
+        let plan = PathBuf::from(saved["path"].as_str().unwrap());
+        let diff = invoke(&webview, "plan_diff", json!({ "answers": answers })).unwrap();
+        assert_eq!(diff, Value::Null);
+
+        std::fs::write(&plan, "my own plan\n").unwrap();
+        answers["values"]["s0.purpose"] = json!({ "value": "Changed", "origin": "user" });
+        let error = invoke(&webview, "save_plan", json!({ "answers": answers })).unwrap_err();
+        assert_eq!(error["code"], "hand_edited");
+        let diff = invoke(&webview, "plan_diff", json!({ "answers": answers })).unwrap();
+        assert!(diff["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|row| row["left"] == "my own plan"));
+
+        let kept = invoke(&webview, "keep_plan_on_disk", json!({})).unwrap();
+        assert_eq!(kept, saved["path"]);
+        assert_eq!(std::fs::read_to_string(&plan).unwrap(), "my own plan\n");
+
+        let outcome = invoke(
+            &webview,
+            "overwrite_plan",
+            json!({ "answers": answers, "reviewedHash": diff["disk_hash"] }),
+        )
+        .unwrap();
+        assert_eq!(outcome["path"], saved["path"]);
+        let backup = outcome["backup"].as_str().unwrap();
+        assert_eq!(std::fs::read_to_string(backup).unwrap(), "my own plan\n");
+        assert!(std::fs::read_to_string(&plan).unwrap().contains("Changed"));
+    }
+
+    #[test]
+    fn the_draft_is_kept_and_a_project_is_needed() {
+        let (project, config) = (project(), tempfile::tempdir().unwrap());
+        let (_app, webview) = app(config.path());
+        let error = invoke(
+            &webview,
+            "save_draft",
+            json!({ "answers": { "values": {} } }),
+        );
+        assert_eq!(error.unwrap_err()["code"], "no_project");
+        let root = project.path().display().to_string();
+        let view = invoke(&webview, "open_project", json!({ "path": root })).unwrap();
+        let mut answers = view["answers"].clone();
+        answers["values"]["s0.purpose"] = json!({ "value": "Kept", "origin": "user" });
+        invoke(&webview, "save_draft", json!({ "answers": answers })).unwrap();
+        let draft = deployplan::store::draft_path(project.path());
+        assert!(std::fs::read_to_string(draft).unwrap().contains("Kept"));
+    }
+
+    /// The dialog aside (the e2e tests answer it), what Save as… writes.
+    #[test]
+    fn save_as_writes_where_the_user_chose() {
+        let (project, config) = (project(), tempfile::tempdir().unwrap());
+        let session =
+            std::sync::Arc::new(crate::Session::new(None, config.path().join("recent.json")));
         session
             .open(project.path(), &deployplan::progress::Progress::silent())
             .unwrap();
-        (project, config, session)
-    }
-
-    #[test]
-    fn a_hand_edited_plan_is_diffed_then_kept_or_overwritten_as_chosen() {
-        let (project, _config, session) = opened_session();
-        let view = session
-            .open(project.path(), &deployplan::progress::Progress::silent())
-            .unwrap();
-        let mut answers = view.answers;
-        let saved = session.save_plan(&answers).unwrap();
-        assert_eq!(session.plan_diff(&answers).unwrap(), None);
-
-        std::fs::write(&saved.path, "my own plan\n").unwrap();
-        answers.set_user("s0.purpose", Value::Text("Changed".into()));
-        let error = session.save_plan(&answers).unwrap_err();
-        assert_eq!(error.code, "hand_edited");
-        let diff = session.plan_diff(&answers).unwrap().unwrap();
-        assert!(diff
-            .rows
-            .iter()
-            .any(|row| row.left.as_deref() == Some("my own plan")));
-
-        session.keep_plan_on_disk().unwrap();
-        assert_eq!(
-            std::fs::read_to_string(&saved.path).unwrap(),
-            "my own plan\n"
-        );
-
-        let outcome = session.overwrite_plan(&answers, &diff.disk_hash).unwrap();
-        assert_eq!(
-            std::fs::read_to_string(outcome.backup.unwrap()).unwrap(),
-            "my own plan\n"
-        );
-        assert!(std::fs::read_to_string(&saved.path)
-            .unwrap()
-            .contains("Changed"));
-    }
-
-    #[test]
-    fn save_as_writes_where_the_user_chose() {
-        let (_project, _config, session) = opened_session();
         let elsewhere = tempfile::tempdir().unwrap();
         let target = elsewhere.path().join("plan copy.md");
-        let answers = session
-            .with_project(|opened| Ok(opened.answers.clone()))
-            .unwrap();
-        let outcome = session.save_plan_to(&answers, &target).unwrap();
+        let chosen = target.clone();
+        let outcome = tauri::async_runtime::block_on(on_project(&session, move |opened| {
+            let answers = opened.answers.clone();
+            opened.save_as(&answers, &chosen)
+        }))
+        .unwrap();
         assert_eq!(outcome.path, target);
         assert!(std::fs::read_to_string(&target).unwrap().contains("## 0."));
     }

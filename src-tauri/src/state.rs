@@ -1,16 +1,13 @@
 //! The app's session: the open project and where settings live.
 
 use crate::error::{CommandError, ErrorCode};
-use deployplan::answers::Answers;
-use deployplan::model::Role;
 use deployplan::progress::Progress;
 use deployplan::recent::{
     clear_recent, forget_recent, load_recent, remember_recent, RecentProject,
 };
-use deployplan::save::{plan_markdown, save_plan, SaveOutcome};
-use deployplan::session::{open_for_editing_with, DocumentText, OpenedProject, ProjectView};
+use deployplan::session::{open_for_editing_with, OpenedProject, ProjectView};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// State shared by the commands.
 pub struct Session {
@@ -72,6 +69,9 @@ impl Session {
         Ok(clear_recent(&self.recent_file)?)
     }
 
+    /// Runs `work` on the open project.
+    ///
+    /// Errors: `no_project` when none is open; those of `work`.
     pub(crate) fn with_project<T>(
         &self,
         work: impl FnOnce(&mut OpenedProject) -> Result<T>,
@@ -80,36 +80,16 @@ impl Session {
         let opened = guard.as_mut().ok_or_else(no_project)?;
         work(opened)
     }
+}
 
-    pub fn render(&self, answers: &Answers) -> Result<String> {
-        self.with_project(|opened| Ok(plan_markdown(&opened.project, answers)))
-    }
-
-    pub fn save_draft(&self, answers: &Answers) -> Result<()> {
-        self.with_project(|opened| {
-            deployplan::draft::save_draft(&opened.project.root, answers)?;
-            opened.answers = answers.clone();
-            Ok(())
-        })
-    }
-
-    pub fn save_plan(&self, answers: &Answers) -> Result<SaveOutcome> {
-        self.with_project(|opened| {
-            deployplan::draft::save_draft(&opened.project.root, answers)?;
-            opened.answers = answers.clone();
-            Ok(save_plan(&opened.project, answers, None, false)?)
-        })
-    }
-
-    /// The text of one of the open project's documents (see
-    /// [`OpenedProject::document_text`]).
-    pub fn document_text(&self, path: &str) -> Result<DocumentText> {
-        self.with_project(|opened| Ok(opened.document_text(path)?))
-    }
-
-    /// Gives a document another role and reads the project again (see
-    /// [`OpenedProject::set_document_role`]).
-    pub fn set_document_role(&self, path: &str, role: Option<Role>) -> Result<ProjectView> {
-        self.with_project(|opened| Ok(opened.set_document_role(path, role)?))
-    }
+/// Runs `work` (a call of the core's [`OpenedProject`] workflow) on the open
+/// project, off the main thread: what most commands are made of.
+///
+/// Errors: `no_project` when none is open; those of `work`, with their codes.
+pub(crate) async fn on_project<T: Send + 'static>(
+    session: &Arc<Session>,
+    work: impl FnOnce(&mut OpenedProject) -> deployplan::Result<T> + Send + 'static,
+) -> Result<T> {
+    let session = Arc::clone(session);
+    crate::commands::blocking(move || session.with_project(|opened| Ok(work(opened)?))).await
 }
