@@ -38,7 +38,8 @@ fn split_at_level_two(markdown: &str) -> Vec<(String, String)> {
 
 #[test]
 fn the_sections_and_hashes_are_those_review_found_in_the_text() {
-    let project = Project::open(&sample_dir()).unwrap();
+    let dir = common::sample_copy();
+    let project = Project::open(dir.path()).unwrap();
     let answers = suggest_answers(&project);
     let rendered = rendered_plan(&project, &answers);
     assert_eq!(rendered.markdown, plan_markdown(&project, &answers));
