@@ -8,15 +8,15 @@
 use crate::answers::{Answers, Origin, Value};
 use crate::plan::{self, FieldKind};
 use crate::project::Project;
-use crate::save::{
-    content_hash, document_hashes, is_as_written, plan_markdown, recorded_document_hashes,
-};
+use crate::save::{content_hash, document_hashes, is_as_written, recorded_document_hashes};
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use ts_rs::TS;
 
 /// One thing the check found, with the field or file it concerns.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
 pub struct CheckItem {
     /// A field id (`s1.post_mvp_pattern`), a heading, or a document path.
     pub subject: String,
@@ -151,6 +151,15 @@ pub fn check_plan(project: &Project, answers: &Answers, target: Option<&Path>) -
         unconfirmed: Vec::new(),
         stale: Vec::new(),
     };
+    // What the answers give, with its structure: the sections and
+    // sub-sections the written plan should have, and what is still open.
+    let expected = crate::save::rendered_plan(project, answers);
+    let step_sections = || {
+        expected
+            .sections
+            .iter()
+            .filter(|section| plan::steps().iter().any(|step| step.id == section.step_id))
+    };
     let written = std::fs::read(&plan_path).ok();
     match &written {
         None => report.missing.push(CheckItem {
@@ -158,29 +167,27 @@ pub fn check_plan(project: &Project, answers: &Answers, target: Option<&Path>) -
             message: "the plan has not been written yet (run `deployplan generate`)".into(),
         }),
         Some(bytes) => {
+            // The written plan may be edited by hand: its lines are all
+            // there is to compare with.
             let text = String::from_utf8_lossy(bytes);
-            for step in plan::steps() {
-                let heading = format!("## {}", step.heading());
-                if !text.lines().any(|line| line.trim_end() == heading) {
+            let has_line = |wanted: &str| text.lines().any(|line| line.trim_end() == wanted);
+            for section in step_sections() {
+                let heading = format!("## {}", section.heading);
+                if !has_line(&heading) {
                     report.missing.push(CheckItem {
                         subject: heading,
                         message: "section missing from the plan".into(),
                     });
                     continue;
                 }
-                let mut seen: Vec<&str> = Vec::new();
-                for field in &step.fields {
-                    if seen.contains(&field.heading.as_str()) {
-                        continue;
-                    }
-                    seen.push(&field.heading);
-                    let sub = format!("### {}", field.heading);
-                    if !text.lines().any(|line| line.trim_end() == sub) {
+                for sub in &section.subheadings {
+                    let sub = format!("### {sub}");
+                    if !has_line(&sub) {
                         report.missing.push(CheckItem {
                             subject: sub,
                             message: format!(
                                 "sub-section of {} missing from the plan",
-                                step.heading()
+                                section.heading
                             ),
                         });
                     }
@@ -188,9 +195,12 @@ pub fn check_plan(project: &Project, answers: &Answers, target: Option<&Path>) -
             }
         }
     }
-    let (open, unconfirmed) = open_items(answers);
-    report.open = open;
-    report.unconfirmed = unconfirmed;
+    for section in step_sections() {
+        report.open.extend(section.open.iter().cloned());
+        report
+            .unconfirmed
+            .extend(section.unconfirmed.iter().cloned());
+    }
     let recorded = recorded_document_hashes(&project.root);
     let current = document_hashes(project);
     if written.is_some() && recorded.is_empty() {
@@ -220,8 +230,7 @@ pub fn check_plan(project: &Project, answers: &Answers, target: Option<&Path>) -
         }
     }
     if let Some(bytes) = &written {
-        let expected = plan_markdown(project, answers);
-        if content_hash(expected.as_bytes()) != content_hash(bytes) {
+        if content_hash(expected.markdown.as_bytes()) != content_hash(bytes) {
             let message = if is_as_written(&project.root, &plan_path, bytes) {
                 "the answers changed since the plan was written; regenerate it"
             } else {

@@ -22,9 +22,12 @@ pub struct Answered {
     pub answer: String,
 }
 
+/// The headings the first page writes, in order.
+pub const HEADINGS: &[&str] = &["The plan in brief"];
+
 /// The first page as Markdown: a heading, then one paragraph per question.
 pub fn first_page(answers: &Answers) -> String {
-    let mut out = String::from("### The plan in brief\n\n");
+    let mut out = format!("### {}\n\n", HEADINGS[0]);
     for part in summary(answers) {
         out.push_str(&format!("**{}** {}\n\n", part.question, part.answer));
     }

@@ -118,7 +118,7 @@ impl StepDef {
 }
 
 /// A term explained for readers who are not specialists.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
 pub struct GlossaryEntry {
     pub term: String,
@@ -916,6 +916,45 @@ pub fn glossary() -> &'static [GlossaryEntry] {
         .map(|(term, explanation)| GlossaryEntry { term: term.to_string(), explanation: explanation.to_string() })
         .collect()
     })
+}
+
+/// The ways a glossary term is written in a plan: `IaC (Infrastructure as
+/// Code)` as either part, `Canary release` also as `Canary`.
+fn term_keys(term: &str) -> Vec<String> {
+    if let Some((short, long)) = term.split_once(" (") {
+        return vec![
+            short.trim().to_string(),
+            long.trim_end_matches(')').trim().to_string(),
+        ];
+    }
+    let mut keys = vec![term.to_string()];
+    if let Some((first, second)) = term.split_once(' ') {
+        if matches!(
+            second.to_ascii_lowercase().as_str(),
+            "release" | "deployment"
+        ) {
+            keys.push(first.to_string());
+        }
+    }
+    keys
+}
+
+/// The glossary entries for the terms `text` uses, in glossary order.
+pub fn glossary_used(text: &str) -> Vec<&'static GlossaryEntry> {
+    glossary()
+        .iter()
+        .filter(|entry| {
+            term_keys(&entry.term).iter().any(|key| {
+                let acronym = key.chars().all(|c| !c.is_lowercase());
+                let pattern = format!(
+                    r"{}(^|[^\w/]){}($|[^\w/])",
+                    if acronym { "" } else { "(?i)" },
+                    regex::escape(key)
+                );
+                regex::Regex::new(&pattern).is_ok_and(|re| re.is_match(text))
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -13,7 +13,9 @@ use crate::diagrams::diagram_for;
 use crate::fold::{fold_repeats, Item};
 use crate::model::Source;
 use crate::plan::{self, FieldDef, FieldKind, Phase, StepDef};
+use serde::Serialize;
 use std::collections::BTreeMap;
+use ts_rs::TS;
 
 /// The mark of MVP content.
 pub const MVP_BADGE: &str = "🚀 MVP";
@@ -108,25 +110,242 @@ impl PlanContext {
 
 /// Renders the whole plan.
 pub fn render_plan(context: &PlanContext, answers: &Answers) -> String {
+    render_parts(context, answers).out
+}
+
+/// The `step_id` of the part before the first step: the title, the plan in
+/// brief and how to read it.
+pub const OVERVIEW_ID: &str = "overview";
+/// The heading the overview is shown under (it has none of its own).
+pub const OVERVIEW_HEADING: &str = "Overview";
+/// The `step_id` of the Sources appendix.
+pub const SOURCES_ID: &str = "sources";
+/// The heading of the Sources appendix.
+pub const SOURCES_HEADING: &str = "Sources";
+
+/// One part of the rendered plan: the overview, a step's section, or the
+/// Sources appendix, as the renderer wrote it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct RenderedSection {
+    /// The step's id (`s6`), or [`OVERVIEW_ID`] / [`SOURCES_ID`]; the key
+    /// of the section's comments and sign-offs.
+    pub step_id: String,
+    /// The heading text, e.g. `6. Rollback Strategy` ([`OVERVIEW_HEADING`]
+    /// for the overview).
+    pub heading: String,
+    /// The `id` the heading has in the plan's HTML (empty for the overview).
+    pub anchor: String,
+    /// The section's `### ` sub-headings, in order.
+    pub subheadings: Vec<String>,
+    /// The section's Markdown, heading included: a slice of the plan,
+    /// trailing blank lines trimmed to one newline.
+    pub markdown: String,
+    /// The section as HTML, with the notes it refers to (raw HTML escaped,
+    /// unsafe links dropped, markers and badges decorated).
+    pub html: String,
+    /// The hex SHA-256 of `markdown` without its trailing newline.
+    pub hash: String,
+    /// The release phases the section's fields are about (none for the
+    /// overview and the sources).
+    pub phases: Vec<Phase>,
+    /// The section's fields still TBD (or with blank table cells).
+    pub open: Vec<crate::check::CheckItem>,
+    /// The section's proposals not yet confirmed.
+    pub unconfirmed: Vec<crate::check::CheckItem>,
+}
+
+impl RenderedSection {
+    /// Whether the section is about `phase`.
+    pub fn is_about(&self, phase: Phase) -> bool {
+        self.phases.contains(&phase)
+    }
+}
+
+/// The plan as rendered: its Markdown, and the structure the renderer knew
+/// while writing it, so no reader has to find it again in the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct RenderedPlan {
+    /// The title, without the `# `.
+    pub title: String,
+    /// The whole plan's Markdown, as [`render_plan`] returns it.
+    pub markdown: String,
+    /// The overview, the steps' sections and the Sources appendix, in order;
+    /// their Markdown joined is the plan's.
+    pub sections: Vec<RenderedSection>,
+    /// The passages cited, in note order (`S1` first).
+    pub sources: Vec<Source>,
+    /// The glossary entries for the terms the plan uses.
+    pub glossary: Vec<plan::GlossaryEntry>,
+}
+
+impl RenderedPlan {
+    /// The section of the step (or overview, or sources) `step_id`.
+    pub fn section(&self, step_id: &str) -> Option<&RenderedSection> {
+        self.sections
+            .iter()
+            .find(|section| section.step_id == step_id)
+    }
+}
+
+/// Renders the whole plan with its structure: each section's Markdown,
+/// HTML, hash, phases and open items, the sources and the glossary.
+pub fn render_structured(context: &PlanContext, answers: &Answers) -> RenderedPlan {
+    let parts = render_parts(context, answers);
+    let markdown = parts.out;
+    let (open, unconfirmed) = crate::check::open_items(answers);
+    let of_step =
+        |items: &[crate::check::CheckItem], step_id: &str| -> Vec<crate::check::CheckItem> {
+            items
+                .iter()
+                .filter(|item| item.subject.split('.').next() == Some(step_id))
+                .cloned()
+                .collect()
+        };
+    let definitions = crate::plan_html::definitions(&markdown);
+    // Anchors as comrak gives them to the plan's headings, in the order it
+    // meets them (a repeated heading gets a numbered suffix).
+    let mut anchorizer = comrak::Anchorizer::new();
+    let _ = anchorizer.anchorize(&parts.title_text);
+    for heading in crate::first_page::HEADINGS {
+        let _ = anchorizer.anchorize(heading);
+    }
+    let _ = anchorizer.anchorize(LEGEND_HEADING);
+    let mut sections = Vec::new();
+    for (index, part) in parts.sections.iter().enumerate() {
+        let end = parts
+            .sections
+            .get(index + 1)
+            .map_or(markdown.len(), |next| next.start);
+        let body = markdown[part.start..end].trim_end();
+        if body.trim().is_empty() {
+            continue;
+        }
+        let anchor = if part.step_id == OVERVIEW_ID {
+            String::new()
+        } else {
+            anchorizer.anchorize(&part.heading)
+        };
+        for sub in &part.subheadings {
+            let _ = anchorizer.anchorize(sub);
+        }
+        let step = plan::steps().iter().find(|step| step.id == part.step_id);
+        let mut phases: Vec<Phase> = Vec::new();
+        for phase in [Phase::Mvp, Phase::PostMvp] {
+            if step.is_some_and(|step| step.fields.iter().any(|field| field.phase == phase)) {
+                phases.push(phase);
+            }
+        }
+        sections.push(RenderedSection {
+            step_id: part.step_id.clone(),
+            heading: part.heading.clone(),
+            anchor,
+            subheadings: part.subheadings.clone(),
+            markdown: format!("{body}\n"),
+            html: section_html(body, &definitions),
+            hash: crate::save::content_hash(body.as_bytes()),
+            phases,
+            open: of_step(&open, &part.step_id),
+            unconfirmed: of_step(&unconfirmed, &part.step_id),
+        });
+    }
+    RenderedPlan {
+        title: parts.title_text,
+        glossary: plan::glossary_used(&markdown)
+            .into_iter()
+            .cloned()
+            .collect(),
+        sources: parts.sources,
+        sections,
+        markdown,
+    }
+}
+
+/// A section's HTML: its Markdown with the notes it refers to (their
+/// definitions are in the Sources section), so every marker resolves within
+/// the section; markers and proposal badges decorated.
+pub fn section_html(markdown: &str, definitions: &BTreeMap<String, String>) -> String {
+    let mut text = markdown.to_string();
+    let own = crate::plan_html::definitions(markdown);
+    let wanted: Vec<&String> = crate::plan_html::referenced_labels(markdown)
+        .into_iter()
+        .filter(|label| !own.contains_key(label))
+        .filter_map(|label| definitions.get(&label))
+        .collect();
+    if !wanted.is_empty() {
+        text.push('\n');
+        for line in wanted {
+            text.push_str(line);
+            text.push('\n');
+        }
+    }
+    crate::plan_html::decorate(&crate::markdown::render_html(&text))
+}
+
+/// Where a part of the plan starts in the renderer's output.
+struct PartStart {
+    step_id: String,
+    heading: String,
+    subheadings: Vec<String>,
+    start: usize,
+}
+
+/// What the renderer wrote: the Markdown and where each part starts.
+struct Parts {
+    out: String,
+    title_text: String,
+    sections: Vec<PartStart>,
+    sources: Vec<Source>,
+}
+
+fn render_parts(context: &PlanContext, answers: &Answers) -> Parts {
     let mut renderer = Renderer {
         out: String::new(),
         sources: SourceIndex::default(),
         notes: Vec::new(),
         context,
     };
+    let mut sections = vec![PartStart {
+        step_id: OVERVIEW_ID.into(),
+        heading: OVERVIEW_HEADING.into(),
+        subheadings: Vec::new(),
+        start: 0,
+    }];
     renderer.line(&crate::output_marker::marker_line("plan"));
     renderer.line("");
-    renderer.title(context);
+    let title_text = renderer.title(context);
     renderer
         .out
         .push_str(&crate::first_page::first_page(answers));
     renderer.legend();
     for step in plan::steps() {
-        renderer.step(step, answers);
+        let start = renderer.out.len();
+        let subheadings = renderer.step(step, answers);
+        sections.push(PartStart {
+            step_id: step.id.clone(),
+            heading: step.heading(),
+            subheadings,
+            start,
+        });
     }
+    sections.push(PartStart {
+        step_id: SOURCES_ID.into(),
+        heading: SOURCES_HEADING.into(),
+        subheadings: Vec::new(),
+        start: renderer.out.len(),
+    });
     renderer.sources_appendix();
-    renderer.out
+    Parts {
+        out: renderer.out,
+        title_text,
+        sections,
+        sources: renderer.sources.ordered,
+    }
 }
+
+/// The heading of the legend, after the first page.
+const LEGEND_HEADING: &str = "How to read this plan";
 
 /// Sources numbered in order of first use, `S1`, `S2`, …: one number per
 /// passage (document and lines), however many facts were read from it.
@@ -184,15 +403,18 @@ impl Renderer<'_> {
         self.out.push('\n');
     }
 
-    fn title(&mut self, context: &PlanContext) {
+    /// Writes the title; returns its text.
+    fn title(&mut self, context: &PlanContext) -> String {
         let name = inline(&context.project_name);
-        self.line(&format!("# Advanced Deployment Plan — {name}"));
+        let title = format!("Advanced Deployment Plan — {name}");
+        self.line(&format!("# {title}"));
         self.line("");
+        title
     }
 
     /// How to read the rest, in one paragraph, after the first page.
     fn legend(&mut self) {
-        self.line("### How to read this plan");
+        self.line(&format!("### {LEGEND_HEADING}"));
         self.line("");
         self.line(&format!(
             "*{MVP_BADGE} marks what applies to the first (MVP) release and {POST_MVP_BADGE} what applies to later releases. A small note number after a statement leads to the passage of the documents it was taken from (file, heading, line and text, under **Sources** at the end). A value marked (proposed) is DeployPlan's suggestion, not a decision until its owner confirms it. `TBD — owner: <role>` marks what is still open. Sections 0–11 follow the deployment brief; diagrams are drawn from the same answers as the text.*"
@@ -200,7 +422,8 @@ impl Renderer<'_> {
         self.line("");
     }
 
-    fn step(&mut self, step: &StepDef, answers: &Answers) {
+    /// Writes a step's section; returns its sub-headings.
+    fn step(&mut self, step: &StepDef, answers: &Answers) -> Vec<String> {
         // The step's one-line intro is the wizard's help; the plan goes
         // straight to this project's answers.
         self.line(&format!("## {}", step.heading()));
@@ -211,7 +434,8 @@ impl Renderer<'_> {
                 headings.push(&field.heading);
             }
         }
-        for heading in headings {
+        for heading in &headings {
+            let heading = *heading;
             self.line(&format!("### {heading}"));
             self.line("");
             if let Some(note) = heading_note(&step.id, heading) {
@@ -223,6 +447,7 @@ impl Renderer<'_> {
             }
             self.diagrams_after(step, heading, answers);
         }
+        headings.into_iter().map(str::to_string).collect()
     }
 
     fn field(&mut self, field: &FieldDef, answer: Option<&Answer>) {
@@ -475,7 +700,7 @@ impl Renderer<'_> {
     /// The notes: every source as a footnote (document, line, heading and
     /// the passage in full), then the notes of proposals and reasons.
     fn sources_appendix(&mut self) {
-        self.line("## Sources");
+        self.line(&format!("## {SOURCES_HEADING}"));
         self.line("");
         if self.sources.ordered.is_empty() && self.notes.is_empty() {
             self.line("No statement in this plan was taken from the documents.");

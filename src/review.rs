@@ -1,5 +1,6 @@
-//! Stakeholder review: the plan split into its sections, each with a content
-//! hash; comments and sign-offs per section kept in a diff-friendly sidecar
+//! Stakeholder review: the plan's sections as the renderer made them
+//! ([`crate::render::RenderedPlan`]), each with a content hash; comments and
+//! sign-offs per section (keyed by its `step_id`) kept in a diff-friendly sidecar
 //! (`project_docs/deploymentPlan.review.json`, pretty-printed JSON, written
 //! atomically); an executive summary from the answers; and the open items a
 //! reviewer should know about.
@@ -9,11 +10,11 @@
 //! is shown as voided.
 
 use crate::answers::Answers;
-use crate::check::open_items as open_items_of;
 use crate::error::{Error, Result};
-use crate::plan;
+use crate::plan::{self, Phase};
 use crate::project::Project;
-use crate::save::{content_hash, plan_markdown};
+use crate::render::{RenderedPlan, RenderedSection, OVERVIEW_HEADING, OVERVIEW_ID};
+use crate::render::{SOURCES_HEADING, SOURCES_ID};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -23,54 +24,6 @@ use ts_rs::TS;
 pub const MAX_NAME: usize = 100;
 /// The longest comment accepted, in characters.
 pub const MAX_COMMENT: usize = 10_000;
-
-/// One `## ` section of the plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export, export_to = "../ui/src/lib/bindings/")]
-pub struct PlanSection {
-    /// The heading text, e.g. `6. Rollback Strategy`; the key of its reviews.
-    pub heading: String,
-    /// The section's Markdown, heading included.
-    pub markdown: String,
-    /// The hex SHA-256 of `markdown` (trailing blank lines ignored).
-    pub hash: String,
-}
-
-/// Splits the plan at its `## ` headings (not inside code fences). Text before
-/// the first one (the title and legend) is the section `Overview`.
-pub fn split_sections(markdown: &str) -> Vec<PlanSection> {
-    let mut sections: Vec<(String, String)> = vec![("Overview".into(), String::new())];
-    let mut fence: Option<&str> = None;
-    for line in markdown.split_inclusive('\n') {
-        let trimmed = line.trim_end();
-        match fence {
-            Some(marker) if trimmed.trim_start().starts_with(marker) => fence = None,
-            Some(_) => {}
-            None if trimmed.trim_start().starts_with("```") => fence = Some("```"),
-            None if trimmed.trim_start().starts_with("~~~") => fence = Some("~~~"),
-            None => {
-                if let Some(heading) = trimmed.strip_prefix("## ") {
-                    sections.push((heading.trim().to_string(), String::new()));
-                }
-            }
-        }
-        if let Some((_, text)) = sections.last_mut() {
-            text.push_str(line);
-        }
-    }
-    sections
-        .into_iter()
-        .filter(|(_, text)| !text.trim().is_empty())
-        .map(|(heading, text)| {
-            let body = text.trim_end().to_string();
-            PlanSection {
-                hash: content_hash(body.as_bytes()),
-                heading,
-                markdown: body + "\n",
-            }
-        })
-        .collect()
-}
 
 /// A reviewer's decision on a section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -111,7 +64,9 @@ pub struct SectionReview {
     pub sign_offs: Vec<SignOff>,
 }
 
-/// The sidecar file: reviews by section heading.
+/// The sidecar file: reviews by section, keyed by the section's `step_id`
+/// (version 2; version 1 keyed them by heading text, see
+/// [`ReviewFile::migrated`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewFile {
     pub version: u32,
@@ -119,11 +74,54 @@ pub struct ReviewFile {
     pub sections: BTreeMap<String, SectionReview>,
 }
 
+/// The review file's version: sections keyed by step id.
+pub const REVIEW_FILE_VERSION: u32 = 2;
+
 impl Default for ReviewFile {
     fn default() -> ReviewFile {
         ReviewFile {
-            version: 1,
+            version: REVIEW_FILE_VERSION,
             sections: BTreeMap::new(),
+        }
+    }
+}
+
+/// The step id a version-1 review key (a section's heading) stands for.
+fn step_id_of_heading(heading: &str) -> Option<String> {
+    match heading {
+        OVERVIEW_HEADING => Some(OVERVIEW_ID.to_string()),
+        SOURCES_HEADING => Some(SOURCES_ID.to_string()),
+        _ => plan::steps()
+            .iter()
+            .find(|step| step.heading() == heading)
+            .map(|step| step.id.clone()),
+    }
+}
+
+impl ReviewFile {
+    /// The file with its sections keyed by step id: a key that is a
+    /// section's heading (as version 1 wrote them) becomes that section's
+    /// step id, its comments and sign-offs joined to any already there; a
+    /// key that is neither is kept as it is.
+    pub fn migrated(self) -> ReviewFile {
+        let mut sections: BTreeMap<String, SectionReview> = BTreeMap::new();
+        // Step ids first, so a heading's reviews are added after them.
+        let (by_heading, by_id): (Vec<_>, Vec<_>) = self
+            .sections
+            .into_iter()
+            .partition(|(key, _)| step_id_of_heading(key).is_some());
+        for (key, review) in by_id {
+            sections.insert(key, review);
+        }
+        for (heading, review) in by_heading {
+            let key = step_id_of_heading(&heading).unwrap_or(heading);
+            let entry = sections.entry(key).or_default();
+            entry.comments.extend(review.comments);
+            entry.sign_offs.extend(review.sign_offs);
+        }
+        ReviewFile {
+            version: self.version.max(REVIEW_FILE_VERSION),
+            sections,
         }
     }
 }
@@ -133,17 +131,21 @@ pub fn review_path(root: &Path) -> PathBuf {
     crate::store::review_path(root)
 }
 
-/// The project's reviews; none yet is an empty file.
+/// The project's reviews; none yet is an empty file. A file keyed by
+/// headings (version 1) is migrated to step ids ([`ReviewFile::migrated`]);
+/// it is written back so only when something is next said.
 ///
 /// Errors: [`Error::Read`], or [`Error::InvalidJson`] when the file is not a
 /// review file (it is then left alone, never overwritten).
 pub fn load_reviews(root: &Path) -> Result<ReviewFile> {
     let path = review_path(root);
     match std::fs::read_to_string(&path) {
-        Ok(text) => serde_json::from_str(&text).map_err(|error| Error::InvalidJson {
-            path,
-            message: error.to_string(),
-        }),
+        Ok(text) => serde_json::from_str::<ReviewFile>(&text)
+            .map(ReviewFile::migrated)
+            .map_err(|error| Error::InvalidJson {
+                path,
+                message: error.to_string(),
+            }),
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(ReviewFile::default()),
         Err(source) => Err(Error::Read { path, source }),
     }
@@ -168,25 +170,25 @@ fn cleaned(text: &str, what: &str, max: usize) -> Result<String> {
     Ok(text.to_string())
 }
 
-/// Adds a comment to the section `heading` and saves the reviews.
+/// Adds a comment to the section `step_id` and saves the reviews.
 ///
 /// Errors: [`Error::InvalidInput`] (empty or too long name or text, or no
 /// such section in `sections`); the sidecar cannot be read or written.
 pub fn add_comment(
     root: &Path,
-    sections: &[PlanSection],
-    heading: &str,
+    sections: &[RenderedSection],
+    step_id: &str,
     author: &str,
     text: &str,
     at: &str,
 ) -> Result<ReviewFile> {
     let author = cleaned(author, "the reviewer's name", MAX_NAME)?;
     let text = cleaned(text, "the comment", MAX_COMMENT)?;
-    let section = find_section(sections, heading)?;
+    let section = find_section(sections, step_id)?;
     let mut reviews = load_reviews(root)?;
     reviews
         .sections
-        .entry(section.heading.clone())
+        .entry(section.step_id.clone())
         .or_default()
         .comments
         .push(Comment {
@@ -198,23 +200,23 @@ pub fn add_comment(
     Ok(reviews)
 }
 
-/// Records `reviewer`'s decision on the section `heading` as it is now (its
+/// Records `reviewer`'s decision on the section `step_id` as it is now (its
 /// current hash) and saves the reviews. A reviewer's earlier decision on the
 /// section is replaced.
 ///
 /// Errors: as [`add_comment`].
 pub fn sign_off(
     root: &Path,
-    sections: &[PlanSection],
-    heading: &str,
+    sections: &[RenderedSection],
+    step_id: &str,
     reviewer: &str,
     decision: Decision,
     at: &str,
 ) -> Result<ReviewFile> {
     let reviewer = cleaned(reviewer, "the reviewer's name", MAX_NAME)?;
-    let section = find_section(sections, heading)?;
+    let section = find_section(sections, step_id)?;
     let mut reviews = load_reviews(root)?;
-    let review = reviews.sections.entry(section.heading.clone()).or_default();
+    let review = reviews.sections.entry(section.step_id.clone()).or_default();
     review
         .sign_offs
         .retain(|existing| !existing.reviewer.eq_ignore_ascii_case(&reviewer));
@@ -228,12 +230,12 @@ pub fn sign_off(
     Ok(reviews)
 }
 
-fn find_section<'s>(sections: &'s [PlanSection], heading: &str) -> Result<&'s PlanSection> {
+fn find_section<'s>(sections: &'s [RenderedSection], step_id: &str) -> Result<&'s RenderedSection> {
     sections
         .iter()
-        .find(|section| section.heading == heading)
+        .find(|section| section.step_id == step_id)
         .ok_or_else(|| Error::InvalidInput {
-            message: format!("the plan has no section '{heading}'"),
+            message: format!("the plan has no section '{step_id}'"),
         })
 }
 
@@ -254,6 +256,10 @@ pub struct SignOffStatus {
 pub struct ReviewSection {
     /// `section-<n>`, an anchor for the table of contents.
     pub anchor: String,
+    /// The step the section renders ([`crate::render::OVERVIEW_ID`] and
+    /// [`crate::render::SOURCES_ID`] for the parts around the steps); the
+    /// key of its comments and sign-offs.
+    pub step_id: String,
     pub heading: String,
     pub hash: String,
     /// The section as HTML (raw HTML escaped, unsafe links dropped).
@@ -340,27 +346,6 @@ pub fn executive_summary(answers: &Answers) -> Vec<SummaryItem> {
         .collect()
 }
 
-/// A section's HTML for the review: its Markdown with the notes it refers
-/// to (their definitions are in the Sources section), so every marker
-/// resolves within the section; markers and proposal badges decorated.
-fn section_html(markdown: &str, definitions: &BTreeMap<String, String>) -> String {
-    let mut text = markdown.to_string();
-    let own = crate::plan_html::definitions(markdown);
-    let wanted: Vec<&String> = crate::plan_html::referenced_labels(markdown)
-        .into_iter()
-        .filter(|label| !own.contains_key(label))
-        .filter_map(|label| definitions.get(&label))
-        .collect();
-    if !wanted.is_empty() {
-        text.push('\n');
-        for line in wanted {
-            text.push_str(line);
-            text.push('\n');
-        }
-    }
-    crate::plan_html::decorate(&crate::markdown::render_html(&text))
-}
-
 /// The plan for `answers` prepared for review: sections with their reviews,
 /// the executive summary and the open items (TBDs, unconfirmed proposals,
 /// missing documents).
@@ -371,31 +356,37 @@ pub fn review_plan(
     answers: &Answers,
     missing_documents: &[String],
 ) -> Result<PlanReview> {
-    let markdown = plan_markdown(project, answers);
-    let reviews = load_reviews(&project.root)?;
-    let sections = split_sections(&markdown);
-    let definitions = crate::plan_html::definitions(&markdown);
-    let anchor_of = |heading: &str| {
-        sections
-            .iter()
-            .position(|section| section.heading == heading)
-            .map(|index| format!("section-{index}"))
-    };
+    let rendered = crate::save::rendered_plan(project, answers);
+    review_rendered(&project.root, &rendered, answers, missing_documents)
+}
+
+/// The review of `rendered` (the plan for `answers`) with the reviews kept
+/// in the project at `root`.
+///
+/// Errors: the review file cannot be read or is not a review file.
+pub fn review_rendered(
+    root: &Path,
+    rendered: &RenderedPlan,
+    answers: &Answers,
+    missing_documents: &[String],
+) -> Result<PlanReview> {
+    let reviews = load_reviews(root)?;
+    let anchor = |index: usize| format!("section-{index}");
     let mut review_sections = Vec::new();
-    for (index, section) in sections.iter().enumerate() {
+    for (index, section) in rendered.sections.iter().enumerate() {
         let review = reviews
             .sections
-            .get(&section.heading)
+            .get(&section.step_id)
             .cloned()
             .unwrap_or_default();
         review_sections.push(ReviewSection {
-            anchor: format!("section-{index}"),
+            anchor: anchor(index),
+            step_id: section.step_id.clone(),
             heading: section.heading.clone(),
             hash: section.hash.clone(),
-            html: section_html(&section.markdown, &definitions),
-            // The overview's legend names both marks; it is about neither phase.
-            mvp: index > 0 && section.markdown.contains(crate::render::MVP_BADGE),
-            post_mvp: index > 0 && section.markdown.contains(crate::render::POST_MVP_BADGE),
+            html: section.html.clone(),
+            mvp: section.is_about(Phase::Mvp),
+            post_mvp: section.is_about(Phase::PostMvp),
             reading_minutes: reading_minutes(&section.markdown),
             comments: review.comments,
             sign_offs: review
@@ -408,23 +399,23 @@ pub fn review_plan(
                 .collect(),
         });
     }
-    // From the answers: no second render, no read of the written plan.
-    let (open, unconfirmed) = open_items_of(answers);
-    let step_anchor = |field_id: &str| {
-        let step_id = field_id.split('.').next().unwrap_or_default();
-        plan::steps()
-            .iter()
-            .find(|step| step.id == step_id)
-            .and_then(|step| anchor_of(&step.heading()))
-    };
+    // The open items of each section, from the answers: TBDs first, then
+    // unconfirmed proposals, each in plan order.
     let mut open_items: Vec<OpenItem> = Vec::new();
-    for (kind, items) in [("tbd", &open), ("unconfirmed", &unconfirmed)] {
-        for item in items {
-            open_items.push(OpenItem {
-                kind: kind.to_string(),
-                message: item.message.clone(),
-                anchor: step_anchor(&item.subject),
-            });
+    for kind in ["tbd", "unconfirmed"] {
+        for (index, section) in rendered.sections.iter().enumerate() {
+            let items = if kind == "tbd" {
+                &section.open
+            } else {
+                &section.unconfirmed
+            };
+            for item in items {
+                open_items.push(OpenItem {
+                    kind: kind.to_string(),
+                    message: item.message.clone(),
+                    anchor: Some(anchor(index)),
+                });
+            }
         }
     }
     for missing in missing_documents {
@@ -435,97 +426,117 @@ pub fn review_plan(
         });
     }
     Ok(PlanReview {
-        title: markdown
-            .lines()
-            .find_map(|line| line.strip_prefix("# "))
-            .unwrap_or("Deployment plan")
-            .to_string(),
+        title: rendered.title.clone(),
         summary: executive_summary(answers),
         open_items,
         sections: review_sections,
-        review_file: review_path(&project.root).display().to_string(),
+        review_file: review_path(root).display().to_string(),
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::{render_structured, PlanContext};
+    use crate::save::content_hash;
+
+    /// A rendered section of `markdown`, as the renderer makes it.
+    fn section(step_id: &str, markdown: &str) -> RenderedSection {
+        let body = markdown.trim_end();
+        RenderedSection {
+            step_id: step_id.into(),
+            heading: step_id.into(),
+            anchor: step_id.into(),
+            subheadings: Vec::new(),
+            markdown: format!("{body}\n"),
+            html: String::new(),
+            hash: content_hash(body.as_bytes()),
+            phases: Vec::new(),
+            open: Vec::new(),
+            unconfirmed: Vec::new(),
+        }
+    }
+
+    /// The sections of a small plan: `1. One` is `s1`, `2. Two` is `s2`.
+    fn split_sections(plan: &str) -> Vec<RenderedSection> {
+        let (one, two) = plan.split_once("## 2.").unwrap();
+        let at = one.find("## 1.").unwrap();
+        vec![
+            section(OVERVIEW_ID, &one[..at]),
+            section("s1", &one[at..]),
+            section("s2", &format!("## 2.{two}")),
+        ]
+    }
 
     const PLAN: &str = "# Plan\n\nlegend\n\n## 1. One\n\ntext one\n\n```mermaid\n## not a heading\n```\n\n## 2. Two\n\ntext two\n";
 
     #[test]
-    fn sections_split_at_level_two_headings_outside_code_fences() {
-        let sections = split_sections(PLAN);
-        let headings: Vec<&str> = sections.iter().map(|s| s.heading.as_str()).collect();
-        assert_eq!(headings, ["Overview", "1. One", "2. Two"]);
-        assert!(sections[1].markdown.contains("## not a heading"));
+    fn the_rendered_sections_are_the_overview_each_step_and_the_sources() {
+        let mut answers = Answers::default();
+        answers.set_user(
+            "s0.purpose",
+            crate::answers::Value::Text("Ship\n\n```\n## not a heading\n```".into()),
+        );
+        let rendered = render_structured(&PlanContext::default(), &answers);
+        let ids: Vec<&str> = rendered
+            .sections
+            .iter()
+            .map(|s| s.step_id.as_str())
+            .collect();
+        let mut expected = vec![OVERVIEW_ID];
+        expected.extend(plan::steps().iter().map(|step| step.id.as_str()));
+        expected.push(SOURCES_ID);
+        assert_eq!(ids, expected);
+        assert_eq!(rendered.sections[0].heading, "Overview");
+        assert_eq!(rendered.sections[1].heading, plan::steps()[0].heading());
+        assert!(rendered.sections[1].markdown.contains("## not a heading"));
+        // Slices of the plan: joined with the blank lines between them, the plan.
+        let joined: Vec<&str> = rendered
+            .sections
+            .iter()
+            .map(|s| s.markdown.as_str())
+            .collect();
+        assert_eq!(joined.join("\n").trim_end(), rendered.markdown.trim_end());
     }
 
     #[test]
     fn editing_a_section_voids_only_its_own_sign_off() {
         let dir = tempfile::tempdir().unwrap();
         let before = split_sections(PLAN);
-        sign_off(
-            dir.path(),
-            &before,
-            "1. One",
-            "Ana",
-            Decision::Approve,
-            "t1",
-        )
-        .unwrap();
-        sign_off(
-            dir.path(),
-            &before,
-            "2. Two",
-            "Ana",
-            Decision::Approve,
-            "t1",
-        )
-        .unwrap();
+        sign_off(dir.path(), &before, "s1", "Ana", Decision::Approve, "t1").unwrap();
+        sign_off(dir.path(), &before, "s2", "Ana", Decision::Approve, "t1").unwrap();
         let after = split_sections(&PLAN.replace("text one", "text one, edited"));
         let reviews = load_reviews(dir.path()).unwrap();
-        let current = |heading: &str| {
-            let hash = &after.iter().find(|s| s.heading == heading).unwrap().hash;
-            reviews.sections[heading].sign_offs[0].content_hash == *hash
+        let current = |step_id: &str| {
+            let hash = &after.iter().find(|s| s.step_id == step_id).unwrap().hash;
+            reviews.sections[step_id].sign_offs[0].content_hash == *hash
         };
-        assert!(!current("1. One"), "the edited section's sign-off is void");
-        assert!(current("2. Two"), "the other section's sign-off holds");
+        assert!(!current("s1"), "the edited section's sign-off is void");
+        assert!(current("s2"), "the other section's sign-off holds");
     }
 
     #[test]
     fn a_reviewer_signing_again_replaces_their_decision_and_comments_accumulate() {
         let dir = tempfile::tempdir().unwrap();
         let sections = split_sections(PLAN);
-        add_comment(dir.path(), &sections, "1. One", "Bo", "Why canary?", "t1").unwrap();
-        add_comment(dir.path(), &sections, "1. One", "Ana", "Because.", "t2").unwrap();
+        add_comment(dir.path(), &sections, "s1", "Bo", "Why canary?", "t1").unwrap();
+        add_comment(dir.path(), &sections, "s1", "Ana", "Because.", "t2").unwrap();
         sign_off(
             dir.path(),
             &sections,
-            "1. One",
+            "s1",
             "Bo",
             Decision::RequestChanges,
             "t3",
         )
         .unwrap();
-        let reviews = sign_off(
-            dir.path(),
-            &sections,
-            "1. One",
-            "bo",
-            Decision::Approve,
-            "t4",
-        )
-        .unwrap();
-        let review = &reviews.sections["1. One"];
+        let reviews = sign_off(dir.path(), &sections, "s1", "bo", Decision::Approve, "t4").unwrap();
+        let review = &reviews.sections["s1"];
         assert_eq!(review.comments.len(), 2);
         assert_eq!(review.sign_offs.len(), 1);
         assert_eq!(review.sign_offs[0].decision, Decision::Approve);
         let text = std::fs::read_to_string(review_path(dir.path())).unwrap();
-        assert!(
-            text.contains("\n    \"1. One\": {"),
-            "pretty-printed: {text}"
-        );
+        assert!(text.contains("\n    \"s1\": {"), "pretty-printed: {text}");
         assert!(text.contains("\"decision\": \"approve\""));
     }
 
@@ -533,11 +544,11 @@ mod tests {
     fn empty_names_unknown_sections_and_corrupt_files_are_refused() {
         let dir = tempfile::tempdir().unwrap();
         let sections = split_sections(PLAN);
-        assert!(add_comment(dir.path(), &sections, "1. One", " ", "x", "t").is_err());
-        assert!(add_comment(dir.path(), &sections, "9. Nine", "Ana", "x", "t").is_err());
+        assert!(add_comment(dir.path(), &sections, "s1", " ", "x", "t").is_err());
+        assert!(add_comment(dir.path(), &sections, "s9", "Ana", "x", "t").is_err());
         std::fs::create_dir_all(dir.path().join("project_docs")).unwrap();
         std::fs::write(review_path(dir.path()), "not json").unwrap();
-        let error = add_comment(dir.path(), &sections, "1. One", "Ana", "x", "t").unwrap_err();
+        let error = add_comment(dir.path(), &sections, "s1", "Ana", "x", "t").unwrap_err();
         assert_eq!(error.code(), "invalid_json");
         assert_eq!(
             std::fs::read_to_string(review_path(dir.path())).unwrap(),
@@ -574,12 +585,60 @@ mod tests {
     fn a_section_shows_the_notes_it_refers_to_and_marks_proposals() {
         let plan = "# P\n\n## 1. One\n\nTool: X [^S1]\n\nPattern: Y *(proposed)* [^P1]\n\n## Sources\n\n[^S1]: `a.md`, line 2: <script>x</script>\n[^P1]: Proposed by DeployPlan, not yet confirmed: why\n";
         let definitions = crate::plan_html::definitions(plan);
-        let section = &split_sections(plan)[1];
-        let html = section_html(&section.markdown, &definitions);
+        let section = &plan[plan.find("## 1.").unwrap()..plan.find("## Sources").unwrap()];
+        let html = crate::render::section_html(section, &definitions);
         assert!(html.contains("id=\"fn-S1\""), "{html}");
         assert!(html.contains("id=\"fn-P1\""), "{html}");
         assert!(html.contains(">S1</a></sup>"), "{html}");
         assert!(html.contains("badge-proposed"), "{html}");
         assert!(!html.contains("<script>"), "{html}");
+    }
+
+    #[test]
+    fn a_review_file_keyed_by_headings_migrates_to_step_ids_on_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let rendered = render_structured(&PlanContext::default(), &Answers::default());
+        let step = &plan::steps()[1];
+        let hash = &rendered.section(&step.id).unwrap().hash;
+        let old = format!(
+            r#"{{
+  "version": 1,
+  "sections": {{
+    "Overview": {{ "comments": [{{ "author": "Ana", "text": "Intro ok", "at": "t0" }}] }},
+    "{heading}": {{
+      "comments": [{{ "author": "Bo", "text": "Why?", "at": "t1" }}],
+      "sign_offs": [{{ "reviewer": "Bo", "decision": "approve", "content_hash": "{hash}", "at": "t2" }}]
+    }},
+    "{id}": {{ "comments": [{{ "author": "Cy", "text": "Already new", "at": "t3" }}] }},
+    "Appendix Z": {{ "comments": [{{ "author": "Di", "text": "Kept", "at": "t4" }}] }}
+  }}
+}}"#,
+            heading = step.heading(),
+            id = step.id,
+        );
+        std::fs::create_dir_all(dir.path().join("project_docs")).unwrap();
+        std::fs::write(review_path(dir.path()), old).unwrap();
+        let reviews = load_reviews(dir.path()).unwrap();
+        assert_eq!(reviews.version, REVIEW_FILE_VERSION);
+        let keys: Vec<&str> = reviews.sections.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["Appendix Z", OVERVIEW_ID, step.id.as_str()]);
+        let migrated = &reviews.sections[&step.id];
+        let texts: Vec<&str> = migrated.comments.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["Already new", "Why?"]);
+        assert_eq!(reviews.sections["Appendix Z"].comments[0].text, "Kept");
+        // The migrated sign-off still holds: the section's hash is unchanged.
+        let review = review_rendered(dir.path(), &rendered, &Answers::default(), &[]).unwrap();
+        let section = review
+            .sections
+            .iter()
+            .find(|s| s.step_id == step.id)
+            .unwrap();
+        assert!(section.sign_offs[0].current, "{section:?}");
+        assert_eq!(section.comments.len(), 2);
+        // Saving writes the new keys.
+        add_comment(dir.path(), &rendered.sections, &step.id, "Ed", "ok", "t5").unwrap();
+        let text = std::fs::read_to_string(review_path(dir.path())).unwrap();
+        assert!(!text.contains(&format!("\"{}\"", step.heading())), "{text}");
+        assert!(text.contains("\"version\": 2"), "{text}");
     }
 }

@@ -88,19 +88,27 @@ pub fn content_hash(bytes: &[u8]) -> String {
     hash(bytes)
 }
 
+/// What the plan of `project` is rendered with: its name and documents.
+pub fn plan_context(project: &Project) -> PlanContext {
+    PlanContext {
+        project_name: project.display_name(),
+        documents: project
+            .documents
+            .iter()
+            .map(|loaded| (loaded.document.path.clone(), loaded.text.clone()))
+            .collect(),
+    }
+}
+
 /// The plan's Markdown for these answers.
 pub fn plan_markdown(project: &Project, answers: &Answers) -> String {
-    render_plan(
-        &PlanContext {
-            project_name: project.display_name(),
-            documents: project
-                .documents
-                .iter()
-                .map(|loaded| (loaded.document.path.clone(), loaded.text.clone()))
-                .collect(),
-        },
-        answers,
-    )
+    render_plan(&plan_context(project), answers)
+}
+
+/// The plan for these answers with its structure (sections, sources,
+/// glossary); its Markdown is [`plan_markdown`]'s.
+pub fn rendered_plan(project: &Project, answers: &Answers) -> crate::render::RenderedPlan {
+    crate::render::render_structured(&plan_context(project), answers)
 }
 
 /// Whether the file at `target` differs from what DeployPlan last wrote there

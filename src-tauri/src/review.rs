@@ -1,73 +1,26 @@
 //! Review mode and export: the plan prepared for stakeholders, their comments
 //! and sign-offs, and export to Markdown, HTML or PDF. Each command is a few
-//! lines over `deployplan::review` and `deployplan::export`.
+//! lines over the core's `OpenedProject::{review, comment, sign_off,
+//! export_answers}`.
 
 use crate::error::CommandError;
 use crate::state::Session;
 use crate::tasks::Tasks;
 use deployplan::answers::Answers;
-use deployplan::export::{export_plan, DiagramDrawing, ExportOptions, Format, Paper, PdfPrinter};
+use deployplan::export::{DiagramDrawing, ExportOptions, Format, Paper, PdfPrinter};
 use deployplan::progress::{Progress, Task};
-use deployplan::review::{self, Decision, PlanReview};
-use deployplan::save::plan_markdown;
+use deployplan::review::{Decision, PlanReview};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::SystemTime;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
 type Result<T> = std::result::Result<T, CommandError>;
 
-/// Now, as RFC 3339 in UTC (`2026-11-26T06:30:00Z`).
-fn now() -> String {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    rfc3339(seconds)
-}
-
-/// Seconds since 1970 as an RFC 3339 UTC time (Howard Hinnant's civil-from-days).
-fn rfc3339(seconds: u64) -> String {
-    let days = (seconds / 86_400) as i64;
-    let rest = seconds % 86_400;
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-        rest / 3_600,
-        rest % 3_600 / 60,
-        rest % 60
-    )
-}
-
 impl Session {
     /// The plan for `answers` prepared for review.
     pub fn review(&self, answers: &Answers) -> Result<PlanReview> {
-        self.with_project(|opened| {
-            let missing: Vec<String> = opened
-                .view()
-                .missing_roles
-                .iter()
-                .map(|role| format!("No {} document: {}", role.label, role.feeds))
-                .collect();
-            Ok(review::review_plan(&opened.project, answers, &missing)?)
-        })
-    }
-
-    fn sections(&self, answers: &Answers) -> Result<(PathBuf, Vec<review::PlanSection>)> {
-        self.with_project(|opened| {
-            let markdown = plan_markdown(&opened.project, answers);
-            Ok((
-                opened.project.root.clone(),
-                review::split_sections(&markdown),
-            ))
-        })
+        self.with_project(|opened| Ok(opened.review(answers)?))
     }
 
     /// The plan for `answers` exported in `format`, with the diagrams the
@@ -81,19 +34,13 @@ impl Session {
         drawn: Vec<DrawnDiagram>,
         printer: PdfPrinter,
     ) -> Result<Vec<u8>> {
-        let (markdown, name) = self.with_project(|opened| {
-            Ok((
-                plan_markdown(&opened.project, answers),
-                opened.project.display_name(),
-            ))
-        })?;
-        let mut options = ExportOptions::titled(&format!("Deployment plan — {name}"));
+        let mut options = ExportOptions::titled("");
         options.paper = paper;
         options.progress = progress;
         options.drawing =
             DiagramDrawing::Given(drawn.into_iter().map(DrawnDiagram::into_pair).collect());
         options.printer = Some(printer);
-        Ok(export_plan(&markdown, format, &options)?)
+        self.with_project(|opened| Ok(opened.export_answers(answers, format, options)?))
     }
 }
 
@@ -127,38 +74,39 @@ pub async fn review_plan(session: State<'_, Arc<Session>>, answers: Answers) -> 
     crate::commands::blocking(move || session.review(&answers)).await
 }
 
-/// Adds a comment to a section; returns the review again.
+/// Adds a comment to a section (by its step id); returns the review again.
 #[tauri::command]
 pub async fn add_review_comment(
     session: State<'_, Arc<Session>>,
     answers: Answers,
-    heading: String,
+    step_id: String,
     author: String,
     text: String,
 ) -> Result<PlanReview> {
     let session = Arc::clone(&session);
     crate::commands::blocking(move || {
-        let (root, sections) = session.sections(&answers)?;
-        review::add_comment(&root, &sections, &heading, &author, &text, &now())?;
-        session.review(&answers)
+        session.with_project(|opened| {
+            Ok(opened.comment(&answers, &step_id, &author, &text, SystemTime::now())?)
+        })
     })
     .await
 }
 
-/// Records a reviewer's Approve / Request changes on a section as it is now.
+/// Records a reviewer's Approve / Request changes on a section (by its step
+/// id) as it is now; returns the review again.
 #[tauri::command]
 pub async fn sign_off_section(
     session: State<'_, Arc<Session>>,
     answers: Answers,
-    heading: String,
+    step_id: String,
     reviewer: String,
     decision: Decision,
 ) -> Result<PlanReview> {
     let session = Arc::clone(&session);
     crate::commands::blocking(move || {
-        let (root, sections) = session.sections(&answers)?;
-        review::sign_off(&root, &sections, &heading, &reviewer, decision, &now())?;
-        session.review(&answers)
+        session.with_project(|opened| {
+            Ok(opened.sign_off(&answers, &step_id, &reviewer, decision, SystemTime::now())?)
+        })
     })
     .await
 }
@@ -257,16 +205,4 @@ async fn choose_export_path<R: Runtime>(
     })
     .await?;
     Ok(file.map(|handle| handle.path().to_path_buf()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::rfc3339;
-
-    #[test]
-    fn times_are_written_as_rfc3339_utc() {
-        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
-        assert_eq!(rfc3339(1_795_156_200), "2026-11-20T06:30:00Z");
-        assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
-    }
 }

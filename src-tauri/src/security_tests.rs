@@ -521,11 +521,11 @@ fn review_saving_and_watch_commands_refuse_hostile_arguments() {
         ("review_plan", json!({ "answers": "x" })),
         (
             "add_review_comment",
-            json!({ "answers": answers, "heading": 1, "author": "a", "text": "t" }),
+            json!({ "answers": answers, "stepId": 1, "author": "a", "text": "t" }),
         ),
         (
             "sign_off_section",
-            json!({ "answers": answers, "heading": "h", "reviewer": "r", "decision": "own_everything" }),
+            json!({ "answers": answers, "stepId": "h", "reviewer": "r", "decision": "own_everything" }),
         ),
         (
             "export_plan_as",
@@ -553,11 +553,11 @@ fn review_saving_and_watch_commands_refuse_hostile_arguments() {
         ("review_plan", json!({ "answers": answers })),
         (
             "add_review_comment",
-            json!({ "answers": answers, "heading": "../../etc/passwd", "author": "a", "text": "t" }),
+            json!({ "answers": answers, "stepId": "../../etc/passwd", "author": "a", "text": "t" }),
         ),
         (
             "sign_off_section",
-            json!({ "answers": answers, "heading": "h", "reviewer": "r", "decision": "approve" }),
+            json!({ "answers": answers, "stepId": "h", "reviewer": "r", "decision": "approve" }),
         ),
         ("plan_diff", json!({ "answers": answers })),
         (
@@ -581,7 +581,7 @@ fn review_saving_and_watch_commands_refuse_hostile_arguments() {
         "add_review_comment",
         json!({
             "answers": view["answers"],
-            "heading": "../../../etc/passwd\0",
+            "stepId": "../../../etc/passwd\0",
             "author": "<img src=x onerror=alert(1)>",
             "text": huge(),
         }),

@@ -250,19 +250,25 @@ fn export(
     chromium: bool,
 ) -> deployplan::Result<bool> {
     let opened = open_project(dir, None)?;
-    let markdown = match opened.written_plan()? {
-        Some(text) => text,
-        None => {
-            eprintln!("note: no plan written yet; exporting the plan from the draft and documents");
-            opened.plan_markdown(&opened.answers)
-        }
-    };
+    let rendered = opened.rendered(&opened.answers);
     let mut options = ExportOptions::titled(&opened.export_title());
     options.paper = paper;
     if chromium || format == Format::Pdf {
         options.drawing = DiagramDrawing::Chromium;
     }
-    opened.export(&markdown, format, options, out)?;
+    match opened.written_plan()? {
+        // Written otherwise than the answers give it (edited by hand, or
+        // older): its own text is exported.
+        Some(text) if text != rendered.markdown => opened.export(&text, format, options, out)?,
+        written => {
+            if written.is_none() {
+                eprintln!(
+                    "note: no plan written yet; exporting the plan from the draft and documents"
+                );
+            }
+            opened.export_rendered_to(&rendered, format, options, out)?;
+        }
+    }
     println!("wrote {}", out.display());
     Ok(true)
 }

@@ -76,7 +76,8 @@ pub fn is_inert_svg(svg: &str) -> bool {
     !active.is_match(svg)
 }
 
-/// The plan's `<h2>`/`<h3>` headings as (level, id, text).
+/// The `<h2>`/`<h3>` headings of HTML from Markdown DeployPlan did not
+/// render (whose structure is not known), as (level, id, text).
 fn headings(body: &str) -> Vec<(u8, String, String)> {
     static ID: OnceLock<Regex> = OnceLock::new();
     static TAG: OnceLock<Regex> = OnceLock::new();
@@ -99,16 +100,59 @@ fn headings(body: &str) -> Vec<(u8, String, String)> {
         .collect()
 }
 
-/// A table of contents of the plan's sections (level-2 headings).
-fn table_of_contents(body: &str) -> String {
+/// What the page's table of contents and glossary are made of.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Contents {
+    /// The sections, as (anchor, heading as HTML).
+    pub sections: Vec<(String, String)>,
+    /// The glossary entries for the terms the plan uses.
+    pub glossary: Vec<&'static crate::plan::GlossaryEntry>,
+}
+
+impl Contents {
+    /// The contents of a plan DeployPlan rendered, from its structure: the
+    /// sections with a heading of their own, and its glossary.
+    pub fn of_rendered(plan: &crate::render::RenderedPlan) -> Contents {
+        Contents {
+            sections: plan
+                .sections
+                .iter()
+                .filter(|section| !section.anchor.is_empty())
+                .map(|section| (section.anchor.clone(), escape(&section.heading)))
+                .collect(),
+            glossary: crate::plan::glossary()
+                .iter()
+                .filter(|entry| plan.glossary.contains(entry))
+                .collect(),
+        }
+    }
+
+    /// The contents of Markdown from elsewhere (a written plan, perhaps
+    /// edited by hand, which has no structure to read): its level-2
+    /// headings, found in its HTML `body`, and the terms the body uses.
+    pub fn of_html(body: &str) -> Contents {
+        Contents {
+            sections: headings(body)
+                .into_iter()
+                .filter(|(level, _, _)| *level == 2)
+                .map(|(_, id, text)| (id, text))
+                .collect(),
+            glossary: crate::plan::glossary_used(body),
+        }
+    }
+}
+
+/// A table of contents of the plan's sections, and the glossary when there is one.
+fn table_of_contents(contents: &Contents) -> String {
     let mut out = String::from(
         "<nav class=\"toc\" aria-labelledby=\"toc-title\"><h2 id=\"toc-title\">Contents</h2><ol>",
     );
-    for (level, id, text) in headings(body) {
-        if level == 2 {
-            // `text` is comrak's escaped HTML with tags removed: already safe.
-            let _ = write!(out, "<li><a href=\"#{}\">{}</a></li>", escape(&id), text);
-        }
+    for (id, text) in &contents.sections {
+        // `text` is escaped HTML: already safe.
+        let _ = write!(out, "<li><a href=\"#{}\">{}</a></li>", escape(id), text);
+    }
+    if !contents.glossary.is_empty() {
+        out.push_str("<li><a href=\"#glossary\">Glossary</a></li>");
     }
     out.push_str("</ol></nav>");
     out
@@ -158,44 +202,14 @@ to get the picture)</figcaption>{whole}</figure>"
         )
 }
 
-/// The ways a glossary term is written in a plan: `IaC (Infrastructure as
-/// Code)` as either part, `Canary release` also as `Canary`.
-fn term_keys(term: &str) -> Vec<String> {
-    if let Some((short, long)) = term.split_once(" (") {
-        return vec![
-            short.trim().to_string(),
-            long.trim_end_matches(')').trim().to_string(),
-        ];
-    }
-    let mut keys = vec![term.to_string()];
-    if let Some((first, second)) = term.split_once(' ') {
-        if matches!(
-            second.to_ascii_lowercase().as_str(),
-            "release" | "deployment"
-        ) {
-            keys.push(first.to_string());
-        }
-    }
-    keys
-}
-
 /// A glossary of the terms `text` uses, for readers who are not specialists;
 /// empty when it uses none.
 pub fn glossary_appendix(text: &str) -> String {
-    let used: Vec<&crate::plan::GlossaryEntry> = crate::plan::glossary()
-        .iter()
-        .filter(|entry| {
-            term_keys(&entry.term).iter().any(|key| {
-                let acronym = key.chars().all(|c| !c.is_lowercase());
-                let pattern = format!(
-                    r"{}(^|[^\w/]){}($|[^\w/])",
-                    if acronym { "" } else { "(?i)" },
-                    regex::escape(key)
-                );
-                Regex::new(&pattern).is_ok_and(|re| re.is_match(text))
-            })
-        })
-        .collect();
+    glossary_section(&crate::plan::glossary_used(text))
+}
+
+/// The glossary section of the entries `used`; empty when there are none.
+pub fn glossary_section(used: &[&crate::plan::GlossaryEntry]) -> String {
     if used.is_empty() {
         return String::new();
     }
@@ -285,14 +299,19 @@ section.glossary dd {{ margin: 0; }}
 /// The standalone page of `body` (comrak's HTML of the plan) with the drawn
 /// diagrams, one SVG per Mermaid block in order.
 pub fn standalone_page(body: &str, drawn: &[DrawnDiagram], options: &ExportOptions) -> String {
-    let glossary = glossary_appendix(body);
-    let mut toc = table_of_contents(body);
-    if !glossary.is_empty() {
-        toc = toc.replace(
-            "</ol></nav>",
-            "<li><a href=\"#glossary\">Glossary</a></li></ol></nav>",
-        );
-    }
+    standalone_page_with(body, &Contents::of_html(body), drawn, options)
+}
+
+/// The standalone page of `body` (comrak's HTML of the plan) with its table
+/// of contents and glossary from `contents`, and the drawn diagrams.
+pub fn standalone_page_with(
+    body: &str,
+    contents: &Contents,
+    drawn: &[DrawnDiagram],
+    options: &ExportOptions,
+) -> String {
+    let glossary = glossary_section(&contents.glossary);
+    let toc = table_of_contents(contents);
     let mut content = with_diagrams(&crate::plan_html::decorate(body), drawn);
     content.push_str(&glossary);
     // The page opens with the title and the plan in brief; the table of

@@ -160,12 +160,37 @@ impl ExportOptions {
     }
 }
 
-/// Exports `markdown` (a rendered plan) in `format`.
+/// Exports `markdown` in `format`: a plan from disk, perhaps edited by
+/// hand, whose contents are read from its HTML (a plan rendered from the
+/// answers goes through [`export_rendered`]).
 ///
 /// Errors: [`Error::ChromiumMissing`] when Chromium is asked to draw or (with
 /// no [`ExportOptions::printer`]) to print and is not installed;
 /// [`Error::Export`] when Mermaid cannot be found or printing fails.
 pub fn export_plan(markdown: &str, format: Format, options: &ExportOptions) -> Result<Vec<u8>> {
+    export_from(markdown, None, format, options)
+}
+
+/// Exports a plan DeployPlan rendered, reading its table of contents and
+/// glossary from its structure instead of from its text.
+///
+/// Errors: as [`export_plan`].
+pub fn export_rendered(
+    plan: &crate::render::RenderedPlan,
+    format: Format,
+    options: &ExportOptions,
+) -> Result<Vec<u8>> {
+    export_from(&plan.markdown, Some(plan), format, options)
+}
+
+fn export_from(
+    markdown: &str,
+    rendered: Option<&crate::render::RenderedPlan>,
+    format: Format,
+    options: &ExportOptions,
+) -> Result<Vec<u8>> {
+    let export_html =
+        |markdown: &str, options: &ExportOptions| export_html_with(markdown, rendered, options);
     match format {
         Format::Markdown => Ok(markdown.as_bytes().to_vec()),
         Format::Html => Ok(export_html(markdown, options)?.into_bytes()),
@@ -195,6 +220,16 @@ pub fn export_plan(markdown: &str, format: Format, options: &ExportOptions) -> R
 ///
 /// Errors: as [`export_plan`]; a plan without diagrams needs no Chromium.
 pub fn export_html(markdown: &str, options: &ExportOptions) -> Result<String> {
+    export_html_with(markdown, None, options)
+}
+
+/// [`export_html`], with the contents from `rendered` when the Markdown is
+/// that rendered plan's.
+fn export_html_with(
+    markdown: &str,
+    rendered: Option<&crate::render::RenderedPlan>,
+    options: &ExportOptions,
+) -> Result<String> {
     options.progress.check(CANCELLED)?;
     options
         .progress
@@ -219,7 +254,13 @@ pub fn export_html(markdown: &str, options: &ExportOptions) -> Result<String> {
             .map(|_| Err(html::KEPT_AS_SOURCE.to_string()))
             .collect(),
     };
-    Ok(html::standalone_page(&body, &drawn, options))
+    let contents = match rendered {
+        Some(plan) => html::Contents::of_rendered(plan),
+        None => html::Contents::of_html(&body),
+    };
+    Ok(html::standalone_page_with(
+        &body, &contents, &drawn, options,
+    ))
 }
 
 /// Why a diagram the app did not hand over is shown as its source.

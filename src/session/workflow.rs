@@ -6,7 +6,8 @@
 use super::OpenedProject;
 use crate::answers::Answers;
 use crate::error::{Error, Result};
-use crate::export::{export_plan, ExportOptions, Format};
+use crate::export::{export_plan, export_rendered, ExportOptions, Format};
+use crate::render::RenderedPlan;
 use crate::review::{self, Decision, PlanReview};
 use crate::save::{self, PlanDiff, SaveOutcome};
 use crate::write::write_atomic;
@@ -89,66 +90,76 @@ impl OpenedProject {
         self.write_plan(answers, Some(path), true)
     }
 
+    /// The plan for `answers` with its structure: sections (Markdown, HTML,
+    /// hash, phases, open items), sources and glossary.
+    pub fn rendered(&self, answers: &Answers) -> RenderedPlan {
+        save::rendered_plan(&self.project, answers)
+    }
+
     /// The plan for `answers` prepared for review, with the documents the
     /// project lacks among its open items.
     ///
     /// Errors: the review file cannot be read or is not a review file.
     pub fn review(&self, answers: &Answers) -> Result<PlanReview> {
+        self.review_of(&self.rendered(answers), answers)
+    }
+
+    fn review_of(&self, rendered: &RenderedPlan, answers: &Answers) -> Result<PlanReview> {
         let missing: Vec<String> = self
             .project
             .missing_roles()
             .into_iter()
             .map(|role| format!("No {} document: {}", role.label(), role.feeds()))
             .collect();
-        review::review_plan(&self.project, answers, &missing)
+        review::review_rendered(&self.project.root, rendered, answers, &missing)
     }
 
-    /// Adds `author`'s comment to the section `heading` of the plan for
+    /// Adds `author`'s comment to the section `step_id` of the plan for
     /// `answers`, dated `now`; returns the review again.
     ///
     /// Errors: as [`review::add_comment`].
     pub fn comment(
         &self,
         answers: &Answers,
-        heading: &str,
+        step_id: &str,
         author: &str,
         text: &str,
         now: SystemTime,
     ) -> Result<PlanReview> {
-        let sections = review::split_sections(&self.plan_markdown(answers));
+        let rendered = self.rendered(answers);
         review::add_comment(
             &self.project.root,
-            &sections,
-            heading,
+            &rendered.sections,
+            step_id,
             author,
             text,
             &rfc3339(now),
         )?;
-        self.review(answers)
+        self.review_of(&rendered, answers)
     }
 
-    /// Records `reviewer`'s decision on the section `heading` of the plan for
+    /// Records `reviewer`'s decision on the section `step_id` of the plan for
     /// `answers` as it is now, dated `now`; returns the review again.
     ///
     /// Errors: as [`review::sign_off`].
     pub fn sign_off(
         &self,
         answers: &Answers,
-        heading: &str,
+        step_id: &str,
         reviewer: &str,
         decision: Decision,
         now: SystemTime,
     ) -> Result<PlanReview> {
-        let sections = review::split_sections(&self.plan_markdown(answers));
+        let rendered = self.rendered(answers);
         review::sign_off(
             &self.project.root,
-            &sections,
-            heading,
+            &rendered.sections,
+            step_id,
             reviewer,
             decision,
             &rfc3339(now),
         )?;
-        self.review(answers)
+        self.review_of(&rendered, answers)
     }
 
     /// The title every export of this project carries.
@@ -168,7 +179,8 @@ impl OpenedProject {
         }
     }
 
-    /// Exports `markdown` (a plan of this project) in `format` to `to`,
+    /// Exports `markdown` (a plan of this project as written on disk,
+    /// perhaps edited by hand) in `format` to `to`,
     /// written atomically, titled [`OpenedProject::export_title`];
     /// `options` say how (paper, diagrams, printer, progress).
     ///
@@ -183,6 +195,40 @@ impl OpenedProject {
         options.title = self.export_title();
         let bytes = export_plan(markdown, format, &options)?;
         write_atomic(to, &bytes)
+    }
+
+    /// Exports `rendered` (a plan of this project rendered from its answers)
+    /// in `format` to `to`, written atomically, titled
+    /// [`OpenedProject::export_title`]; its contents and glossary read from
+    /// its structure.
+    ///
+    /// Errors: as [`export_plan`] (nothing is written); write errors.
+    pub fn export_rendered_to(
+        &self,
+        rendered: &RenderedPlan,
+        format: Format,
+        mut options: ExportOptions,
+        to: &Path,
+    ) -> Result<()> {
+        options.title = self.export_title();
+        let bytes = export_rendered(rendered, format, &options)?;
+        write_atomic(to, &bytes)
+    }
+
+    /// The plan for `answers` exported in `format`, titled
+    /// [`OpenedProject::export_title`]; its contents and glossary read from
+    /// the rendered structure. Returns the bytes; writing them is the
+    /// caller's (the app writes where the user chose, after the export).
+    ///
+    /// Errors: as [`export_plan`].
+    pub fn export_answers(
+        &self,
+        answers: &Answers,
+        format: Format,
+        mut options: ExportOptions,
+    ) -> Result<Vec<u8>> {
+        options.title = self.export_title();
+        export_rendered(&self.rendered(answers), format, &options)
     }
 }
 
@@ -277,17 +323,17 @@ mod tests {
     fn comments_and_sign_offs_carry_the_time_given() {
         let (_dir, opened) = opened();
         let answers = opened.answers.clone();
-        let heading = opened.review(&answers).unwrap().sections[1].heading.clone();
+        let step_id = opened.review(&answers).unwrap().sections[1].step_id.clone();
         opened
-            .comment(&answers, &heading, "Ana", "Looks right", at(0))
+            .comment(&answers, &step_id, "Ana", "Looks right", at(0))
             .unwrap();
         let review = opened
-            .sign_off(&answers, &heading, "Ana", Decision::Approve, at(86_400))
+            .sign_off(&answers, &step_id, "Ana", Decision::Approve, at(86_400))
             .unwrap();
         let section = review
             .sections
             .iter()
-            .find(|section| section.heading == heading)
+            .find(|section| section.step_id == step_id)
             .unwrap();
         assert_eq!(section.comments[0].at, "1970-01-01T00:00:00Z");
         assert_eq!(section.sign_offs[0].sign_off.at, "1970-01-02T00:00:00Z");

@@ -12,6 +12,8 @@ import { saveScreenshot, selectOption, withSampleOpen } from './app.mjs';
 
 const SECTION_1 = '1. Overall Deployment Strategy & Workflow';
 const SECTION_2 = '2. Deployment Environments';
+/** The step id SECTION_1's reviews are kept under in the sidecar. */
+const SECTION_1_ID = 's1';
 
 /** The selector of a review section by its heading. */
 function section(heading) {
@@ -99,8 +101,8 @@ test('a reviewer comments on and approves a section; editing it voids that appro
       // The reviews are in a readable sidecar in the project folder.
       const sidecar = path.join(project, 'project_docs/deploymentPlan.review.json');
       const stored = JSON.parse(fs.readFileSync(sidecar, 'utf8'));
-      assert.equal(stored.sections[SECTION_1].comments[0].text, 'Why Blue/Green for the MVP?');
-      assert.equal(stored.sections[SECTION_1].sign_offs[0].decision, 'approve');
+      assert.equal(stored.sections[SECTION_1_ID].comments[0].text, 'Why Blue/Green for the MVP?');
+      assert.equal(stored.sections[SECTION_1_ID].sign_offs[0].decision, 'approve');
       assert.match(fs.readFileSync(sidecar, 'utf8'), /\n {2}"sections": \{\n/);
 
       // Edit section 1 in the wizard.

@@ -176,14 +176,14 @@ export function reviewPlan(answers: Answers): Promise<PlanReview> {
   return call('review_plan', { answers });
 }
 
-/** Adds a reviewer's comment to a section (by heading); resolves to the review again. */
-export function addReviewComment(answers: Answers, heading: string, author: string, text: string): Promise<PlanReview> {
-  return call('add_review_comment', { answers, heading, author, text });
+/** Adds a reviewer's comment to a section (by its step id); resolves to the review again. */
+export function addReviewComment(answers: Answers, stepId: string, author: string, text: string): Promise<PlanReview> {
+  return call('add_review_comment', { answers, stepId, author, text });
 }
 
 /** Records Approve / Request changes on a section as it is now; resolves to the review again. */
-export function signOffSection(answers: Answers, heading: string, reviewer: string, decision: Decision): Promise<PlanReview> {
-  return call('sign_off_section', { answers, heading, reviewer, decision });
+export function signOffSection(answers: Answers, stepId: string, reviewer: string, decision: Decision): Promise<PlanReview> {
+  return call('sign_off_section', { answers, stepId, reviewer, decision });
 }
 
 /**

@@ -9,7 +9,13 @@ export type ReviewSection = {
 /**
  * `section-<n>`, an anchor for the table of contents.
  */
-anchor: string, heading: string, hash: string, 
+anchor: string, 
+/**
+ * The step the section renders ([`crate::render::OVERVIEW_ID`] and
+ * [`crate::render::SOURCES_ID`] for the parts around the steps); the
+ * key of its comments and sign-offs.
+ */
+step_id: string, heading: string, hash: string, 
 /**
  * The section as HTML (raw HTML escaped, unsafe links dropped).
  */

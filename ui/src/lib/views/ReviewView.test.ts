@@ -18,6 +18,7 @@ function review(signedHash: string | null = null): PlanReview {
     sections: [
       {
         anchor: 'section-0',
+        step_id: 'overview',
         heading: 'Overview',
         hash: 'h0',
         html: '<h1>Plan</h1><h3>The plan in brief</h3><p><strong>What ships in the MVP, and when?</strong> It is to go live on 2027-04-30 <span class="badge badge-proposed">proposed</span>.</p>',
@@ -29,6 +30,7 @@ function review(signedHash: string | null = null): PlanReview {
       },
       {
         anchor: 'section-1',
+        step_id: 's6',
         heading: '6. Rollback Strategy',
         hash: 'h2',
         html: '<h2>6. Rollback Strategy</h2><p>Canary first.</p>',
@@ -78,7 +80,7 @@ describe('review view', () => {
     await user.type(screen.getByLabelText('Reviewer name'), 'Ana');
     await user.click(screen.getAllByTestId('approve')[1]);
     await screen.findByTestId('sign-off');
-    expect(callsOf(calls, 'sign_off_section')[0].args).toMatchObject({ heading: '6. Rollback Strategy', reviewer: 'Ana', decision: 'approve' });
+    expect(callsOf(calls, 'sign_off_section')[0].args).toMatchObject({ stepId: 's6', reviewer: 'Ana', decision: 'approve' });
     expect(screen.queryByTestId('sign-off-voided')).toBeNull();
   });
 
