@@ -30,10 +30,6 @@ pub(crate) async fn blocking<T: Send + 'static>(
         .map_err(|error| CommandError::new(ErrorCode::Internal, error.to_string()))?
 }
 
-// The export command (review.rs) still opens its dialog through this name;
-// new dialogs are asked with `dialogs::ask`.
-pub(crate) use crate::dialogs::show as show_dialog;
-
 /// The project named on the command line, opened; `None` if there was none.
 #[tauri::command]
 pub async fn startup_project<R: Runtime>(

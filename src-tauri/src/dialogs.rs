@@ -27,9 +27,6 @@ pub(crate) enum Dialog {
     /// Where to save the plan (Save as…).
     SavePlan,
     /// Where to export the plan in this format.
-    // Only the export command (src-tauri/src/review.rs) asks this, once it
-    // asks through this module; that file is being restructured elsewhere.
-    #[allow(dead_code)]
     Export(Format),
 }
 

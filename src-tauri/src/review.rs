@@ -3,6 +3,7 @@
 //! lines over the core's `OpenedProject::{review, comment, sign_off,
 //! export_answers}`.
 
+use crate::dialogs::Dialog;
 use crate::error::CommandError;
 use crate::state::Session;
 use crate::tasks::Tasks;
@@ -10,7 +11,6 @@ use deployplan::answers::Answers;
 use deployplan::export::{DiagramDrawing, ExportOptions, Format, Paper, PdfPrinter};
 use deployplan::progress::{Progress, Task};
 use deployplan::review::{Decision, PlanReview};
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::SystemTime;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
@@ -131,7 +131,7 @@ pub async fn export_plan_as<R: Runtime>(
     paper: Option<Paper>,
     diagrams: Option<Vec<DrawnDiagram>>,
 ) -> Result<Option<String>> {
-    let Some(path) = choose_export_path(app.clone(), window, format).await? else {
+    let Some(path) = crate::dialogs::ask(&app, window, Dialog::Export(format)).await? else {
         return Ok(None);
     };
     let session = Arc::clone(&session);
@@ -175,34 +175,4 @@ fn slow_print_for_tests(progress: &Progress) -> deployplan::Result<()> {
         std::thread::sleep(Duration::from_millis(50));
     }
     Ok(())
-}
-
-/// The native save dialog for an export, created on the main thread and
-/// awaited here (as `pick_folder` does). The e2e build writes into
-/// `DEPLOYPLAN_E2E_EXPORT_DIR` instead.
-async fn choose_export_path<R: Runtime>(
-    app: AppHandle<R>,
-    window: WebviewWindow<R>,
-    format: Format,
-) -> Result<Option<PathBuf>> {
-    let file_name = format!("deploymentPlan.{}", format.extension());
-    #[cfg(feature = "e2e")]
-    if let Some(folder) = std::env::var_os("DEPLOYPLAN_E2E_EXPORT_DIR") {
-        return Ok(Some(PathBuf::from(folder).join(file_name)));
-    }
-    let (filter, extensions): (&str, &[&str]) = match format {
-        Format::Markdown => ("Markdown", &["md"]),
-        Format::Html => ("HTML", &["html", "htm"]),
-        Format::Pdf => ("PDF", &["pdf"]),
-    };
-    let file = crate::commands::show_dialog(&app, move || {
-        rfd::AsyncFileDialog::new()
-            .set_title("Export the plan")
-            .set_file_name(file_name)
-            .add_filter(filter, extensions)
-            .set_parent(&window)
-            .save_file()
-    })
-    .await?;
-    Ok(file.map(|handle| handle.path().to_path_buf()))
 }
