@@ -60,20 +60,23 @@ impl<'a> Suggestions<'a> {
         // scanners, and what it deploys with.
         let ci_named = self.first_name("ci.tool");
         let scanners: Vec<String> = self.names("security.scanner").into_iter().take(3).collect();
-        let deploys_with: Vec<String> = ["hosting.platform", "container.orchestrator", "iac.tool"]
-            .iter()
-            .filter_map(|key| self.first_name(key))
-            .take(2)
-            .collect();
+        // Where it deploys (the orchestrator, else the hosting platform) and,
+        // for a chart or overlay tool, what it deploys with.
+        let on = self
+            .first_name("container.orchestrator")
+            .or_else(|| self.first_name("hosting.platform"))
+            .map(|name| format!(" on {name}"))
+            .unwrap_or_default();
+        let with = self
+            .of("iac.tool")
+            .into_iter()
+            .find(|fact| ["helm", "kustomize"].contains(&fact.value.as_str()))
+            .map(|fact| format!(" with {}", display_name(&fact.value)))
+            .unwrap_or_default();
         let scans = if scanners.is_empty() {
             String::new()
         } else {
             format!(" ({})", scanners.join(", "))
-        };
-        let with = if deploys_with.is_empty() {
-            String::new()
-        } else {
-            format!(" with {}", deploys_with.join(" and "))
         };
         let mut stages: Vec<String> = vec![match &ci_named {
             Some(ci) => format!("{ci} builds, tests and scans the change{scans}; all pass"),
@@ -83,9 +86,9 @@ impl<'a> Suggestions<'a> {
         for environment in &before_production {
             stages.push(match &ci_named {
                 Some(ci) => {
-                    format!("{ci} deploys to {environment}{with}; its smoke tests pass there")
+                    format!("{ci} deploys to {environment}{on}{with}; its smoke tests pass there")
                 }
-                None => format!("Deploy to {environment}{with} and run smoke tests"),
+                None => format!("Deploy to {environment}{on}{with} and run smoke tests"),
             });
         }
         stages.push("Release Manager approves the production release".into());
@@ -120,8 +123,18 @@ impl<'a> Suggestions<'a> {
             cited.extend(self.of("ci.tool").into_iter().take(1));
         }
         cited.extend(self.of("security.scanner").into_iter().take(3));
-        for key in ["hosting.platform", "container.orchestrator", "iac.tool"] {
-            cited.extend(self.of(key).into_iter().take(1));
+        if !on.is_empty() {
+            let mut places = self.of("container.orchestrator");
+            places.extend(self.of("hosting.platform"));
+            cited.extend(places.into_iter().take(1));
+        }
+        if !with.is_empty() {
+            cited.extend(
+                self.of("iac.tool")
+                    .into_iter()
+                    .filter(|fact| ["helm", "kustomize"].contains(&fact.value.as_str()))
+                    .take(1),
+            );
         }
         let reason = if profile_facts.is_empty() {
             "Built from the environments (step 2), the MVP pattern (step 1) and the migration tool."
