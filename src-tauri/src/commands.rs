@@ -2,11 +2,12 @@
 //! Blocking work (disk, dialogs) runs off the main thread.
 
 use crate::error::{CommandError, ErrorCode};
+use crate::saving::Saved;
 use crate::state::Session;
 use crate::tasks::Tasks;
 use deployplan::answers::Answers;
 use deployplan::model::Role;
-use deployplan::plan::{glossary, steps, GlossaryEntry, StepDef};
+use deployplan::plan::WizardDefinition;
 use deployplan::progress::{Progress, Task};
 use deployplan::recent::RecentProject;
 use deployplan::session::DocumentText;
@@ -15,6 +16,7 @@ use serde::Serialize;
 use std::sync::Arc;
 use std::time::Instant;
 use tauri::{AppHandle, Manager, Runtime, State, WebviewWindow};
+use ts_rs::TS;
 
 pub(crate) type Result<T> = std::result::Result<T, CommandError>;
 
@@ -168,23 +170,15 @@ pub async fn clear_recent_projects<R: Runtime>(
     Ok(())
 }
 
-/// The wizard's steps and the glossary.
-#[derive(Serialize)]
-pub struct WizardDefinition {
-    steps: &'static [StepDef],
-    glossary: &'static [GlossaryEntry],
-}
-
+/// The wizard's steps, the glossary and the document roles.
 #[tauri::command]
 pub fn wizard_definition() -> WizardDefinition {
-    WizardDefinition {
-        steps: steps(),
-        glossary: glossary(),
-    }
+    WizardDefinition::get()
 }
 
 /// The plan as Markdown and as HTML, for the live preview.
-#[derive(Serialize)]
+#[derive(Serialize, TS)]
+#[ts(export, export_to = "../../ui/src/lib/bindings/")]
 pub struct Preview {
     markdown: String,
     html: String,
@@ -213,25 +207,11 @@ pub async fn save_draft(session: State<'_, Arc<Session>>, answers: Answers) -> R
     blocking(move || session.save_draft(&answers)).await
 }
 
-/// What a save did.
-#[derive(Serialize)]
-pub struct SaveResult {
-    path: String,
-    backup: Option<String>,
-}
-
 /// Writes the plan to `project_docs/deploymentPlan.md`.
 #[tauri::command]
-pub async fn save_plan(session: State<'_, Arc<Session>>, answers: Answers) -> Result<SaveResult> {
+pub async fn save_plan(session: State<'_, Arc<Session>>, answers: Answers) -> Result<Saved> {
     let session = Arc::clone(&session);
-    blocking(move || {
-        let outcome = session.save_plan(&answers)?;
-        Ok(SaveResult {
-            path: outcome.path.display().to_string(),
-            backup: outcome.backup.map(|b| b.display().to_string()),
-        })
-    })
-    .await
+    blocking(move || Ok(Saved::from(session.save_plan(&answers)?))).await
 }
 
 /// The text of one of the open project's documents (`path` relative to the
@@ -256,7 +236,8 @@ pub async fn set_document_role(
 }
 
 /// What the About dialog shows.
-#[derive(Serialize)]
+#[derive(Serialize, TS)]
+#[ts(export, export_to = "../../ui/src/lib/bindings/")]
 pub struct AboutApp {
     name: String,
     version: String,
