@@ -6,6 +6,7 @@
 //! each kind differently so that no reader mistakes a proposal for a decision.
 
 use crate::model::Source;
+use crate::plan::{FieldDef, StepDef};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use ts_rs::TS;
@@ -130,6 +131,20 @@ impl Answers {
             .unwrap_or_default()
     }
 
+    /// What is still open in one wizard step: its fields with no value
+    /// (written as TBD) and those holding a suggestion not yet confirmed.
+    pub fn open_fields<'a>(&self, step: &'a StepDef) -> OpenFields<'a> {
+        let mut open = OpenFields::default();
+        for field in &step.fields {
+            match self.get(&field.id) {
+                None => open.tbd.push(field),
+                Some(answer) if answer.origin == Origin::Proposed => open.proposed.push(field),
+                Some(_) => {}
+            }
+        }
+        open
+    }
+
     /// Sets a field's answer as given by the user.
     pub fn set_user(&mut self, field_id: &str, value: Value) {
         self.values.insert(
@@ -155,6 +170,15 @@ impl Answers {
     }
 }
 
+/// A step's open fields ([`Answers::open_fields`]), in the step's order.
+#[derive(Debug, Default)]
+pub struct OpenFields<'a> {
+    /// No value: written as `TBD — owner: …`.
+    pub tbd: Vec<&'a FieldDef>,
+    /// A suggestion the user has not confirmed.
+    pub proposed: Vec<&'a FieldDef>,
+}
+
 pub mod documents_say;
 pub mod patterns;
 pub mod platform;
@@ -173,6 +197,144 @@ mod tests {
         assert_eq!(text, Value::Text("x".into()));
         assert_eq!(list, Value::List(vec!["a".into(), "b".into()]));
         assert_eq!(table, Value::Table(vec![vec!["a".into(), "b".into()]]));
+    }
+
+    #[test]
+    fn open_fields_are_the_unanswered_and_the_unconfirmed() {
+        let step = &crate::plan::steps()[0];
+        let [first, second, third, ..] = &step.fields[..] else {
+            panic!("the first step has at least three fields");
+        };
+        let mut answers = Answers::default();
+        answers.set_user(&first.id, Value::Text("x".into()));
+        answers.set_user(&second.id, Value::Text("  ".into()));
+        answers.values.insert(
+            third.id.clone(),
+            answer(Value::Text("y".into()), Origin::Proposed),
+        );
+        let open = answers.open_fields(step);
+        assert!(!open.tbd.iter().any(|field| field.id == first.id));
+        assert!(open.tbd.iter().any(|field| field.id == second.id));
+        assert_eq!(
+            open.proposed.iter().map(|f| &f.id).collect::<Vec<_>>(),
+            [&third.id]
+        );
+        assert_eq!(open.tbd.len(), step.fields.len() - 2);
+    }
+
+    fn answer(value: Value, origin: Origin) -> Answer {
+        Answer {
+            value,
+            origin,
+            reason: None,
+            sources: Vec::new(),
+            item_sources: Vec::new(),
+        }
+    }
+
+    /// `ui/src/lib/answers.ts` keeps small copies of [`Value::is_empty`],
+    /// [`Value::lines`] and [`Answers::open_fields`], run at every keystroke
+    /// without a round trip to the core. `cargo test` writes these cases to
+    /// `ui/src/lib/bindings/coreCases.json` (committed, checked for drift in
+    /// CI like the generated types) and `answers.test.ts` checks the copies
+    /// against them; the UI's test fixtures take the role labels from there.
+    /// The open fields agree with the review's open items.
+    #[test]
+    fn cases_for_the_ui_copies_are_written_and_agree_with_the_open_items() {
+        let text = |s: &str| Value::Text(s.into());
+        let list = |items: &[&str]| Value::List(items.iter().map(|s| s.to_string()).collect());
+        let table = |rows: &[&[&str]]| {
+            Value::Table(
+                rows.iter()
+                    .map(|row| row.iter().map(|s| s.to_string()).collect())
+                    .collect(),
+            )
+        };
+        let values = [
+            text(""),
+            text("   "),
+            text("Kubernetes"),
+            text(" padded "),
+            list(&[]),
+            list(&[""]),
+            list(&["", " \t"]),
+            list(&["build", "", "deploy"]),
+            table(&[&["", " "]]),
+            table(&[&["", ""], &["", "x"]]),
+            table(&[&["dev", "Development"], &["prod", ""]]),
+        ];
+        let value_cases: Vec<serde_json::Value> = values
+            .iter()
+            .map(|value| {
+                serde_json::json!({
+                    "value": value,
+                    "is_empty": value.is_empty(),
+                    "lines": value.lines(),
+                })
+            })
+            .collect();
+
+        let steps = &crate::plan::steps()[..2];
+        let mut progress_cases = Vec::new();
+        for step in steps {
+            let ids: Vec<&str> = step.fields.iter().map(|field| field.id.as_str()).collect();
+            let mut some = Answers::default();
+            for (index, id) in ids.iter().enumerate() {
+                let (value, origin) = match index % 5 {
+                    0 => (text("stated"), Origin::Document),
+                    1 => (text("suggested"), Origin::Proposed),
+                    2 => (text("  "), Origin::User),
+                    3 => (list(&[" "]), Origin::Proposed),
+                    _ => (text("mine"), Origin::User),
+                };
+                some.values.insert(id.to_string(), answer(value, origin));
+            }
+            let mut all = Answers::default();
+            for id in &ids {
+                all.set_user(id, text("done"));
+            }
+            for answers in [Answers::default(), some, all] {
+                let open = answers.open_fields(step);
+                let (check_open, check_unconfirmed) = crate::check::open_items(&answers);
+                let in_step = |subject: &String| ids.contains(&subject.as_str());
+                let unconfirmed: Vec<&String> = check_unconfirmed
+                    .iter()
+                    .map(|item| &item.subject)
+                    .filter(|s| in_step(s))
+                    .collect();
+                assert_eq!(
+                    unconfirmed,
+                    open.proposed.iter().map(|f| &f.id).collect::<Vec<_>>()
+                );
+                for field in &open.tbd {
+                    assert!(
+                        check_open.iter().any(|item| item.subject == field.id),
+                        "{}",
+                        field.id
+                    );
+                }
+                progress_cases.push(serde_json::json!({
+                    "step": step.id,
+                    "answers": answers,
+                    "tbd": open.tbd.iter().map(|f| &f.id).collect::<Vec<_>>(),
+                    "proposed": open.proposed.iter().map(|f| &f.id).collect::<Vec<_>>(),
+                }));
+            }
+        }
+
+        let cases = serde_json::json!({
+            "about": "Written by `cargo test` (src/answers.rs); checked by ui/src/lib/answers.test.ts. Do not edit.",
+            "values": value_cases,
+            "steps": steps,
+            "progress": progress_cases,
+            "roles": crate::model::RoleLabel::all(),
+        });
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("ui/src/lib/bindings/coreCases.json");
+        let written = serde_json::to_string_pretty(&cases).unwrap() + "\n";
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(written.as_str()) {
+            std::fs::write(&path, written).unwrap();
+        }
     }
 
     #[test]

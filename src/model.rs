@@ -92,6 +92,28 @@ impl Role {
     }
 }
 
+/// A role and its plain-words name, for choosing a role in the UI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct RoleLabel {
+    pub role: Role,
+    /// [`Role::label`].
+    pub label: &'static str,
+}
+
+impl RoleLabel {
+    /// Every role with its label, in [`Role::ALL`]'s order.
+    pub fn all() -> Vec<RoleLabel> {
+        Role::ALL
+            .into_iter()
+            .map(|role| RoleLabel {
+                role,
+                label: role.label(),
+            })
+            .collect()
+    }
+}
+
 /// A Markdown file of the project and the role it fills.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]

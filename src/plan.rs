@@ -123,6 +123,51 @@ impl StepDef {
 pub struct GlossaryEntry {
     pub term: String,
     pub explanation: String,
+    /// The ways the term is written in a plan ([`term_keys`]), which the UI
+    /// explains where they occur.
+    pub keys: Vec<String>,
+}
+
+/// The ways a glossary term is written in a plan: `IaC (Infrastructure as
+/// Code)` as either part, `Canary release` also as `Canary`.
+pub fn term_keys(term: &str) -> Vec<String> {
+    if let Some((short, long)) = term.split_once(" (") {
+        return vec![
+            short.trim().to_string(),
+            long.trim_end_matches(')').trim().to_string(),
+        ];
+    }
+    let mut keys = vec![term.to_string()];
+    if let Some((first, second)) = term.split_once(' ') {
+        if matches!(
+            second.to_ascii_lowercase().as_str(),
+            "release" | "deployment"
+        ) {
+            keys.push(first.to_string());
+        }
+    }
+    keys
+}
+
+/// What the wizard is built from, as the app sends it to the UI: the steps,
+/// the glossary, and every document role in plain words (for choosing one).
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct WizardDefinition {
+    pub steps: &'static [StepDef],
+    pub glossary: &'static [GlossaryEntry],
+    pub roles: Vec<crate::model::RoleLabel>,
+}
+
+impl WizardDefinition {
+    /// The definition: [`steps`], [`glossary`], [`crate::model::RoleLabel::all`].
+    pub fn get() -> WizardDefinition {
+        WizardDefinition {
+            steps: steps(),
+            glossary: glossary(),
+            roles: crate::model::RoleLabel::all(),
+        }
+    }
 }
 
 /// The 12 steps, in order.
@@ -913,30 +958,13 @@ pub fn glossary() -> &'static [GlossaryEntry] {
             ("RACI", "For each activity: who is Responsible, Accountable, Consulted and Informed."),
         ]
         .into_iter()
-        .map(|(term, explanation)| GlossaryEntry { term: term.to_string(), explanation: explanation.to_string() })
+        .map(|(term, explanation)| GlossaryEntry {
+            term: term.to_string(),
+            explanation: explanation.to_string(),
+            keys: term_keys(term),
+        })
         .collect()
     })
-}
-
-/// The ways a glossary term is written in a plan: `IaC (Infrastructure as
-/// Code)` as either part, `Canary release` also as `Canary`.
-fn term_keys(term: &str) -> Vec<String> {
-    if let Some((short, long)) = term.split_once(" (") {
-        return vec![
-            short.trim().to_string(),
-            long.trim_end_matches(')').trim().to_string(),
-        ];
-    }
-    let mut keys = vec![term.to_string()];
-    if let Some((first, second)) = term.split_once(' ') {
-        if matches!(
-            second.to_ascii_lowercase().as_str(),
-            "release" | "deployment"
-        ) {
-            keys.push(first.to_string());
-        }
-    }
-    keys
 }
 
 /// The glossary entries for the terms `text` uses, in glossary order.
@@ -944,7 +972,7 @@ pub fn glossary_used(text: &str) -> Vec<&'static GlossaryEntry> {
     glossary()
         .iter()
         .filter(|entry| {
-            term_keys(&entry.term).iter().any(|key| {
+            entry.keys.iter().any(|key| {
                 let acronym = key.chars().all(|c| !c.is_lowercase());
                 let pattern = format!(
                     r"{}(^|[^\w/]){}($|[^\w/])",
@@ -961,6 +989,44 @@ pub fn glossary_used(text: &str) -> Vec<&'static GlossaryEntry> {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn the_definition_names_every_role_in_plain_words() {
+        let definition = serde_json::to_value(WizardDefinition::get()).unwrap();
+        assert_eq!(definition["steps"].as_array().unwrap().len(), 12);
+        assert_eq!(
+            definition["glossary"][0]["keys"][0],
+            definition["glossary"][0]["term"]
+        );
+        let roles = definition["roles"].as_array().unwrap();
+        assert_eq!(roles.len(), crate::model::Role::ALL.len());
+        assert_eq!(
+            roles[0],
+            serde_json::json!({ "role": "SPEC", "label": "Technical specification" })
+        );
+        assert_eq!(
+            roles[6],
+            serde_json::json!({ "role": "TEST", "label": "Test strategy" })
+        );
+    }
+
+    #[test]
+    fn glossary_terms_carry_the_short_forms_a_plan_uses() {
+        assert_eq!(term_keys("Canary release"), ["Canary release", "Canary"]);
+        assert_eq!(
+            term_keys("IaC (Infrastructure as Code)"),
+            ["IaC", "Infrastructure as Code"]
+        );
+        assert_eq!(
+            term_keys("Blue/Green deployment"),
+            ["Blue/Green deployment", "Blue/Green"]
+        );
+        assert_eq!(term_keys("Feature flag"), ["Feature flag"]);
+        assert_eq!(term_keys("MVP"), ["MVP"]);
+        for entry in glossary() {
+            assert_eq!(entry.keys, term_keys(&entry.term), "{}", entry.term);
+        }
+    }
 
     #[test]
     fn there_are_twelve_steps_numbered_in_order() {

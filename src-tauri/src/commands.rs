@@ -9,7 +9,7 @@ use crate::state::{on_project, Session};
 use crate::tasks::Tasks;
 use deployplan::answers::Answers;
 use deployplan::model::Role;
-use deployplan::plan::{glossary, steps, GlossaryEntry, StepDef};
+use deployplan::plan::WizardDefinition;
 use deployplan::progress::{Progress, Task};
 use deployplan::recent::RecentProject;
 use deployplan::session::DocumentText;
@@ -18,6 +18,7 @@ use serde::Serialize;
 use std::sync::Arc;
 use std::time::Instant;
 use tauri::{AppHandle, Manager, Runtime, State, WebviewWindow};
+use ts_rs::TS;
 
 pub(crate) type Result<T> = std::result::Result<T, CommandError>;
 
@@ -139,23 +140,15 @@ pub async fn clear_recent_projects<R: Runtime>(
     Ok(())
 }
 
-/// The wizard's steps and the glossary.
-#[derive(Serialize)]
-pub struct WizardDefinition {
-    steps: &'static [StepDef],
-    glossary: &'static [GlossaryEntry],
-}
-
+/// The wizard's steps, the glossary and the document roles.
 #[tauri::command]
 pub fn wizard_definition() -> WizardDefinition {
-    WizardDefinition {
-        steps: steps(),
-        glossary: glossary(),
-    }
+    WizardDefinition::get()
 }
 
 /// The plan as Markdown and as HTML, for the live preview.
-#[derive(Serialize)]
+#[derive(Serialize, TS)]
+#[ts(export, export_to = "../../ui/src/lib/bindings/")]
 pub struct Preview {
     markdown: String,
     html: String,
@@ -200,7 +193,8 @@ pub async fn set_document_role(
 }
 
 /// What the About dialog shows.
-#[derive(Serialize)]
+#[derive(Serialize, TS)]
+#[ts(export, export_to = "../../ui/src/lib/bindings/")]
 pub struct AboutApp {
     name: String,
     version: String,

@@ -123,11 +123,13 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
 }
 
 /// What the window is asked to do.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export, export_to = "../../ui/src/lib/bindings/")]
 pub struct MenuAction {
     pub action: String,
     /// The folder, for `open_recent`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub path: Option<String>,
 }
 

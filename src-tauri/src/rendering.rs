@@ -17,8 +17,9 @@ use std::path::Path;
 pub const OVERRIDE_VARIABLE: &str = "DEPLOYPLAN_GPU_COMPOSITING";
 
 /// How the webview is asked to draw, and why.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export, export_to = "../../ui/src/lib/bindings/")]
 pub enum Drawing {
     /// WebKit's default: composited with the GPU.
     GpuFound,

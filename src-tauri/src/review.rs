@@ -47,7 +47,8 @@ impl Session {
 /// One diagram as the window drew it with its own Mermaid: its source and
 /// the SVG, or why it could not be drawn. The core embeds an SVG only if it
 /// is inert (no script, no handler, no network reference).
-#[derive(Debug, Clone, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Deserialize, ts_rs::TS)]
+#[ts(export, export_to = "../../ui/src/lib/bindings/")]
 pub struct DrawnDiagram {
     /// The Mermaid source, as in the plan's code block.
     pub source: String,

@@ -15,7 +15,8 @@ use tauri::{AppHandle, Runtime, State, WebviewWindow};
 type Result<T> = std::result::Result<T, CommandError>;
 
 /// What a save did, for the status line (the UI's `SavedPlan`).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
+#[ts(export, export_to = "../../ui/src/lib/bindings/", rename = "SavedPlan")]
 pub struct Saved {
     path: String,
     /// The previous plan, kept when it was replaced.

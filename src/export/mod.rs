@@ -32,8 +32,9 @@ pub(crate) const CANCELLED: &str = CANCELLED_WHAT;
 pub const CANCELLED_WHAT: &str = "exporting";
 
 /// The file formats a plan can be exported to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
+#[ts(export, export_to = "../ui/src/lib/bindings/", rename = "ExportFormat")]
 pub enum Format {
     /// The plan's Markdown, unchanged.
     Markdown,
@@ -65,8 +66,11 @@ impl Format {
 }
 
 /// Paper sizes for printing and PDF.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, ts_rs::TS,
+)]
 #[serde(rename_all = "lowercase")]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
 pub enum Paper {
     /// ISO A4 (210 × 297 mm).
     #[default]

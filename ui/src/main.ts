@@ -8,12 +8,6 @@ import './lib/state/theme.svelte';
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 
-// In a plain browser during development there is no Rust core; stand one in.
-if (import.meta.env.DEV && !('__TAURI_INTERNALS__' in window)) {
-  const { installDevBackend } = await import('./lib/testing/devBackend');
-  installDevBackend();
-}
-
 // No link anywhere (rendered plan, review mode, documents) navigates the
 // window: web links open in the system browser on a click, others do nothing.
 interceptLinks(document.documentElement);

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { isEmptyValue, linkedChoices, linkedColumns, stepProgress, valueAsList, valueAsTable, valueAsText } from './answers';
 import { everyKindStep, sampleAnswers } from './testing/fixtures';
+import type { Answers } from './bindings/Answers';
+import type { StepDef } from './bindings/StepDef';
+import type { Value } from './bindings/Value';
+import coreCases from './bindings/coreCases.json';
 
 describe('isEmptyValue', () => {
   it('treats blank text, blank items and blank cells as empty', () => {
@@ -71,5 +75,41 @@ describe('choices from another field (options_from)', () => {
     expect(linkedColumns(raci)).toEqual(['Responsible', 'Accountable']);
     expect(linkedColumns({ ...raci, options_columns: ['Informed'] })).toEqual(['Informed']);
     expect(linkedColumns({ ...table, columns: ['Check', 'Owner'] })).toEqual([]);
+  });
+});
+
+// The helpers above are small copies of the core's rules, kept here to answer
+// at every keystroke without IPC. `cargo test` writes the core's own results
+// for a set of cases to bindings/coreCases.json (src/answers.rs); these tests
+// hold the copies to them.
+describe('the copies agree with the core', () => {
+  type ValueCase = { value: Value; is_empty: boolean; lines: string[] };
+  type ProgressCase = { step: string; answers: Answers; tbd: string[]; proposed: string[] };
+  // JSON's inferred type is too literal to compare with the bindings.
+  const { values, steps, progress } = coreCases as unknown as { values: ValueCase[]; steps: StepDef[]; progress: ProgressCase[] };
+
+  it('has cases to check', () => {
+    expect(values.length).toBeGreaterThan(5);
+    expect(progress.length).toBeGreaterThan(2);
+  });
+
+  it.each(values.map((c) => [JSON.stringify(c.value), c] as const))('isEmptyValue(%s) is Value::is_empty', (_, c) => {
+    expect(isEmptyValue(c.value)).toBe(c.is_empty);
+  });
+
+  it.each(values.map((c) => [JSON.stringify(c.value), c] as const))('valueAsList(%s) is Value::lines', (_, c) => {
+    // One difference on purpose: an empty text is no line at all in a list
+    // control (the core never lists an empty value's lines).
+    expect(valueAsList(c.value)).toEqual(c.value === '' ? [] : c.lines);
+  });
+
+  it.each(progress.map((c, index) => [`${c.step} #${index}`, c] as const))('stepProgress(%s) is Answers::open_fields', (_, c) => {
+    const step = steps.find((s) => s.id === c.step);
+    expect(step).toBeDefined();
+    const result = stepProgress(step!, c.answers);
+    expect(result.tbd.map((field) => field.id)).toEqual(c.tbd);
+    expect(result.proposed.map((field) => field.id)).toEqual(c.proposed);
+    expect(result.total).toBe(step!.fields.length);
+    expect(result.complete).toBe(c.tbd.length === 0 && c.proposed.length === 0);
   });
 });

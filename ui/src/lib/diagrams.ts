@@ -1,6 +1,7 @@
 // Draws the Mermaid code blocks of the rendered plan as SVG. Mermaid is large,
 // so it is loaded on first use (a separate bundled chunk, never the network).
 import type { Mermaid } from 'mermaid';
+import type { DrawnDiagram } from './bindings/DrawnDiagram';
 
 export type Theme = 'default' | 'dark';
 
@@ -125,9 +126,6 @@ function errorText(error: unknown): string {
   return text.split('\n')[0].slice(0, 300);
 }
 
-/** One diagram drawn for an export: its source, and the SVG or why not. */
-export type DrawnForExport = { source: string; svg: string | null; error: string | null };
-
 /** The Mermaid source of every diagram in rendered plan HTML, in order, without repeats. */
 export function mermaidSources(htmls: string[]): string[] {
   const sources: string[] = [];
@@ -146,10 +144,10 @@ export function mermaidSources(htmls: string[]): string[] {
  * theme (paper is white), so the export needs nothing installed. A diagram
  * that does not parse comes back with why; the core keeps its source then.
  */
-export async function drawForExport(sources: string[]): Promise<DrawnForExport[]> {
+export async function drawForExport(sources: string[]): Promise<DrawnDiagram[]> {
   if (sources.length === 0) return [];
   const mermaid = await loadMermaid('default');
-  const results: DrawnForExport[] = [];
+  const results: DrawnDiagram[] = [];
   for (const source of sources) {
     try {
       let svg = drawn.get(`default\n${source}`);

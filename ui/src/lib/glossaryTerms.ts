@@ -4,22 +4,6 @@
 // touched, and the explanation is set as text, so nothing here can become markup.
 import type { GlossaryEntry } from './bindings/GlossaryEntry';
 
-/** The words a glossary entry is written as in a plan. */
-export function termKeys(term: string): string[] {
-  const keys = new Set<string>();
-  const paren = /^(.*?)\s*\(([^)]+)\)\s*$/.exec(term);
-  if (paren) {
-    keys.add(paren[1].trim());
-    keys.add(paren[2].trim());
-  } else {
-    keys.add(term);
-  }
-  // "Canary release", "Blue/Green deployment": the plan often says only the first word.
-  const words = term.split(/\s+/);
-  if (!paren && words.length === 2 && /^(release|deployment)$/i.test(words[1])) keys.add(words[0]);
-  return [...keys].filter((key) => key.length >= 2);
-}
-
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
@@ -29,7 +13,8 @@ let tips = 0;
 /** Marks the first occurrence of each glossary term under `root` (once per root). */
 export function explainTerms(root: HTMLElement, glossary: GlossaryEntry[]): number {
   const entries = glossary
-    .flatMap((entry) => termKeys(entry.term).map((key) => ({ key, entry })))
+    // The ways each term is written in a plan come from the core (`keys`).
+    .flatMap((entry) => entry.keys.map((key) => ({ key, entry })))
     .sort((a, b) => b.key.length - a.key.length);
   if (entries.length === 0) return 0;
   const acronym = (key: string) => key === key.toUpperCase();

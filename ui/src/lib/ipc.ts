@@ -2,7 +2,11 @@
 // wrapper here; everything else imports these, never `invoke` itself.
 import { invoke } from '@tauri-apps/api/core';
 import type { Answers } from './bindings/Answers';
-import type { DrawnForExport } from './diagrams';
+import type { AboutApp } from './bindings/AboutApp';
+import type { DrawnDiagram } from './bindings/DrawnDiagram';
+import type { ExportFormat } from './bindings/ExportFormat';
+import type { MenuAction } from './bindings/MenuAction';
+import type { Paper } from './bindings/Paper';
 import type { PlanDiff } from './bindings/PlanDiff';
 import type { DocumentsRefresh } from './bindings/DocumentsRefresh';
 import type { PlanReview } from './bindings/PlanReview';
@@ -21,10 +25,15 @@ import type {
 } from './types';
 
 /** Export formats and paper sizes, as the core names them. */
-export type ExportFormat = 'markdown' | 'html' | 'pdf';
-export type Paper = 'a4' | 'letter';
+export type { ExportFormat, Paper };
+export type { AboutApp } from './bindings/AboutApp';
+export type { Drawing } from './bindings/Drawing';
+export type { MenuAction } from './bindings/MenuAction';
 
-/** Whether a thrown value is the `{ code, message }` shape commands reject with. */
+/**
+ * Whether a thrown value is the `{ code, message }` shape commands reject
+ * with (`CommandError`; the code is passed on as it is).
+ */
 export function isIpcError(value: unknown): value is IpcError {
   return (
     typeof value === 'object' &&
@@ -196,7 +205,7 @@ export function exportPlanAs(
   answers: Answers,
   format: ExportFormat,
   paper: Paper = 'a4',
-  diagrams: DrawnForExport[] = [],
+  diagrams: DrawnDiagram[] = [],
 ): Promise<string | null> {
   return call('export_plan_as', { answers, format, paper, diagrams });
 }
@@ -239,12 +248,12 @@ export function onProgress(handler: (report: TaskProgress) => void): Promise<() 
   return listenFor<TaskProgress>('progress', handler);
 }
 
-/** An item chosen in the app menu: the action to run (and the folder, for a recent project). */
-export type MenuChoice = { action: string; path?: string };
-
-/** Calls `handler` for each menu item chosen. Outside Tauri it does nothing. */
-export function onMenu(handler: (choice: MenuChoice) => void): Promise<() => void> {
-  return listenFor<MenuChoice>('menu', handler);
+/**
+ * Calls `handler` for each menu item chosen: the action to run (and the
+ * folder, for a recent project). Outside Tauri it does nothing.
+ */
+export function onMenu(handler: (choice: MenuAction) => void): Promise<() => void> {
+  return listenFor<MenuAction>('menu', handler);
 }
 
 /** Tells the app menu what applies now, so it greys out what cannot work. */
@@ -252,11 +261,7 @@ export function syncMenu(projectOpen: boolean, reviewing: boolean): Promise<null
   return call('sync_menu', { projectOpen, reviewing });
 }
 
-/** The app's name and version, for Help › About. */
-/** How the webview draws: see src-tauri/src/rendering.rs. Null when unknown. */
-export type Drawing = 'gpu_found' | 'no_gpu_found' | 'compositing_on' | 'compositing_off';
-export type AboutApp = { name: string; version: string; license: string; drawing: Drawing | null };
-
+/** The app's name and version, and how the webview draws, for Help › About. */
 export function aboutApp(): Promise<AboutApp> {
   return call('about_app');
 }

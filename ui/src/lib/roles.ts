@@ -1,23 +1,6 @@
-// Document roles in plain words, for the Documents panel. The core sends the
-// label of a missing role; these are the same labels for choosing one.
-import type { Role } from './bindings/Role';
+// Document roles in words, for the Documents panel. The labels themselves
+// come from the core (the wizard definition's `roles`, a missing role's `label`).
 import type { MissingRole } from './types';
-
-/** Every role, in the brief's order, with the core's plain-words label. */
-export const ROLES: { role: Role; label: string }[] = [
-  { role: 'SPEC', label: 'Technical specification' },
-  { role: 'BRD', label: 'Business requirements' },
-  { role: 'PRD', label: 'Product requirements (MVP scope)' },
-  { role: 'UI', label: 'UI specification' },
-  { role: 'SECURITY', label: 'Security requirements' },
-  { role: 'STORIES', label: 'User stories' },
-  { role: 'TEST', label: 'Test strategy' },
-];
-
-/** The plain-words name of a role ("Test strategy"). */
-export function roleLabel(role: Role): string {
-  return ROLES.find((entry) => entry.role === role)?.label ?? role;
-}
 
 /** Lower-cases the first letter unless the word is an acronym ("UI"). */
 function inSentence(label: string): string {

@@ -3,4 +3,9 @@
 /**
  * A term explained for readers who are not specialists.
  */
-export type GlossaryEntry = { term: string, explanation: string, };
+export type GlossaryEntry = { term: string, explanation: string, 
+/**
+ * The ways the term is written in a plan ([`term_keys`]), which the UI
+ * explains where they occur.
+ */
+keys: Array<string>, };

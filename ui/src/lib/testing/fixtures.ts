@@ -2,7 +2,8 @@
 // kind, and a project that answers some of them.
 import type { Answers } from '../bindings/Answers';
 import type { StepDef } from '../bindings/StepDef';
-import type { ProjectView, WizardDefinition } from '../types';
+import type { ProjectView, RoleLabel, WizardDefinition } from '../types';
+import coreCases from '../bindings/coreCases.json';
 
 export const everyKindStep: StepDef = {
   id: 's1',
@@ -34,9 +35,11 @@ export const introStep: StepDef = {
 export const definition: WizardDefinition = {
   steps: [introStep, everyKindStep],
   glossary: [
-    { term: 'Canary release', explanation: 'A small share of users first.' },
-    { term: 'GitOps', explanation: 'Desired state kept in Git.' },
+    { term: 'Canary release', explanation: 'A small share of users first.', keys: ['Canary release', 'Canary'] },
+    { term: 'GitOps', explanation: 'Desired state kept in Git.', keys: ['GitOps'] },
   ],
+  // The core's roles and labels, as `cargo test` wrote them.
+  roles: coreCases.roles as RoleLabel[],
 };
 
 export function sampleAnswers(): Answers {

@@ -49,7 +49,7 @@ function review(signedHash: string | null = null): PlanReview {
 const props = {
   answers: { values: {} },
   steps: [],
-  glossary: [{ term: 'Canary release', explanation: 'A small share of users first.' }],
+  glossary: [{ term: 'Canary release', explanation: 'A small share of users first.', keys: ['Canary release', 'Canary'] }],
   onclose: () => {},
   onedit: () => {},
 };

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import DocumentsDialog from './DocumentsDialog.svelte';
-import { sampleProject } from '../../testing/fixtures';
+import { definition, sampleProject } from '../../testing/fixtures';
 import type { ProjectView } from '../../types';
 
 function project(): ProjectView {
@@ -20,7 +20,7 @@ function project(): ProjectView {
 }
 
 function renderPanel(onrolechange = vi.fn(async () => true), onview = vi.fn()) {
-  render(DocumentsDialog, { props: { open: true, project: project(), onrolechange, onview, onclose: vi.fn() } });
+  render(DocumentsDialog, { props: { open: true, project: project(), roles: definition.roles, onrolechange, onview, onclose: vi.fn() } });
   return { onrolechange, onview, dialog: screen.getByRole('dialog', { name: 'Documents' }) };
 }
 
