@@ -101,6 +101,20 @@ pub struct Answer {
     pub item_sources: Vec<Vec<Source>>,
 }
 
+#[cfg(test)]
+impl Answer {
+    /// An answer with no reason and no sources (tests).
+    pub(crate) fn bare(value: Value, origin: Origin) -> Answer {
+        Answer {
+            value,
+            origin,
+            reason: None,
+            sources: Vec::new(),
+            item_sources: Vec::new(),
+        }
+    }
+}
+
 /// All answers of a plan, keyed by field id, and the step the user was on.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
@@ -223,13 +237,7 @@ mod tests {
     }
 
     fn answer(value: Value, origin: Origin) -> Answer {
-        Answer {
-            value,
-            origin,
-            reason: None,
-            sources: Vec::new(),
-            item_sources: Vec::new(),
-        }
+        Answer::bare(value, origin)
     }
 
     /// `ui/src/lib/answers.ts` keeps small copies of [`Value::is_empty`],

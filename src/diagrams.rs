@@ -430,18 +430,7 @@ pub fn mermaid_text(text: &str) -> String {
 
 /// A title for YAML front matter: plain characters only.
 fn yaml_title(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_alphanumeric() || " ()-/.,".contains(c) {
-                c
-            } else {
-                ' '
-            }
-        })
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    crate::text::keep_chars(text, |c| c.is_alphanumeric() || " ()-/.,".contains(c))
 }
 
 /// Text for a gantt title, section or task name: no `:`, `#` or `;`, which

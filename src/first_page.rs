@@ -475,13 +475,7 @@ mod tests {
     }
 
     fn answer(value: Value, origin: Origin) -> Answer {
-        Answer {
-            value,
-            origin,
-            reason: None,
-            sources: Vec::new(),
-            item_sources: Vec::new(),
-        }
+        Answer::bare(value, origin)
     }
 
     #[test]

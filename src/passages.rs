@@ -315,22 +315,9 @@ pub fn fold(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::markdown::parse_outline;
-    use crate::model::Document;
 
     fn document(path: &str, text: &str) -> LoadedDocument {
-        LoadedDocument {
-            document: Document {
-                path: path.to_string(),
-                role: None,
-                reason: String::new(),
-                bytes: text.len() as u64,
-                warnings: Vec::new(),
-                own_output: false,
-            },
-            text: text.to_string(),
-            outline: parse_outline(text),
-        }
+        LoadedDocument::from_text(path, None, text)
     }
 
     const OPERATIONS: &str = "# Operations\n\n## Backups\n\nThe database is backed up every night and kept for 30 days.\n\n## Rolling back a release\n\nIf a release fails, redeploy the previous image and restore the snapshot taken before the migration. This takes 15 minutes.\n\n## Team\n\nThe on-call engineer owns releases.\n\n```sh\nrollback --now\n```\n";

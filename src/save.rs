@@ -209,6 +209,19 @@ pub struct PlanDiff {
     pub rows: Vec<DiffRow>,
 }
 
+/// A row folding `count` unchanged lines that start at these (0-based) lines.
+fn skipped(from_old: usize, from_new: usize, count: usize) -> DiffRow {
+    let number = |index: usize| Some(u32::try_from(index + 1).unwrap_or(u32::MAX));
+    DiffRow {
+        kind: DiffKind::Skipped,
+        left_line: number(from_old),
+        left: None,
+        right_line: number(from_new),
+        right: None,
+        skipped: u32::try_from(count).unwrap_or(u32::MAX),
+    }
+}
+
 /// How many unchanged lines are shown around each change.
 const DIFF_CONTEXT: usize = 3;
 
@@ -238,14 +251,7 @@ pub fn diff_lines(path: &str, on_disk: &str, new: &str) -> PlanDiff {
             _ => first.old_range().start.saturating_sub(from_old),
         };
         if gap > 0 {
-            rows.push(DiffRow {
-                kind: DiffKind::Skipped,
-                left_line: number(from_old),
-                left: None,
-                right_line: number(from_new),
-                right: None,
-                skipped: u32::try_from(gap).unwrap_or(u32::MAX),
-            });
+            rows.push(skipped(from_old, from_new, gap));
         }
         // Every op pairs its old and new lines one by one: an equal run on
         // both sides, a deletion on the left only, an insertion on the right
@@ -290,14 +296,7 @@ pub fn diff_lines(path: &str, on_disk: &str, new: &str) -> PlanDiff {
     }
     let (from_old, from_new) = shown_to.unwrap_or((0, 0));
     if !groups.is_empty() && old_lines.len() > from_old {
-        rows.push(DiffRow {
-            kind: DiffKind::Skipped,
-            left_line: number(from_old),
-            left: None,
-            right_line: number(from_new),
-            right: None,
-            skipped: u32::try_from(old_lines.len() - from_old).unwrap_or(u32::MAX),
-        });
+        rows.push(skipped(from_old, from_new, old_lines.len() - from_old));
     }
     PlanDiff {
         path: path.to_string(),

@@ -174,6 +174,17 @@ pub fn bracketed_date(text: &str) -> Option<(String, String, String)> {
     ))
 }
 
+/// `text` with every character `keep` refuses as a space, and runs of
+/// whitespace as one space.
+pub fn keep_chars(text: &str, keep: impl Fn(char) -> bool) -> String {
+    text.chars()
+        .map(|c| if keep(c) { c } else { ' ' })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Seconds since 1970 as an RFC 3339 UTC time, `2026-11-20T06:30:00Z`
 /// (Howard Hinnant's civil-from-days).
 pub fn rfc3339(seconds: u64) -> String {
@@ -226,6 +237,10 @@ mod tests {
     #[test]
     fn times_are_written_as_rfc3339_utc() {
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(
+            keep_chars("  a-b /c\n\td ", |c| c.is_alphanumeric()),
+            "a b c d"
+        );
         assert_eq!(rfc3339(1_795_156_200), "2026-11-20T06:30:00Z");
         assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
     }

@@ -272,19 +272,7 @@ fn without_asides(line: &str) -> String {
 
 /// Lower case; `-`, `/`, `_` and punctuation as spaces.
 fn fold(text: &str) -> String {
-    text.to_lowercase()
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == ' ' {
-                c
-            } else {
-                ' '
-            }
-        })
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    crate::text::keep_chars(&text.to_lowercase(), |c| c.is_alphanumeric() || c == ' ')
 }
 
 #[cfg(test)]

@@ -21,12 +21,7 @@ impl<'a> Suggestions<'a> {
         ] {
             let mut facts: Vec<&Fact> = keys.iter().flat_map(|key| self.of(key)).collect();
             if component == "Database" {
-                facts.sort_by_key(|fact| {
-                    PRIMARY_DATABASES
-                        .iter()
-                        .position(|e| *e == fact.value)
-                        .unwrap_or(PRIMARY_DATABASES.len())
-                });
+                primary_databases_first(&mut facts);
             }
             if facts.is_empty() {
                 continue;

@@ -127,6 +127,17 @@ const CANARY_WORDS: &[&str] = &[
     "progressive",
 ];
 
+/// Database facts with the systems of record first; caches and search
+/// stores after.
+fn primary_databases_first(facts: &mut [&Fact]) {
+    facts.sort_by_key(|fact| {
+        PRIMARY_DATABASES
+            .iter()
+            .position(|e| *e == fact.value)
+            .unwrap_or(PRIMARY_DATABASES.len())
+    });
+}
+
 /// The display names of the facts' values, each once, in the order first met.
 fn names_of(facts: &[&Fact]) -> Vec<String> {
     display_names(facts.iter().map(|fact| fact.value.as_str()))
@@ -261,13 +272,7 @@ impl<'a> Suggestions<'a> {
         for &(field_id, key) in DIRECT {
             let mut facts = self.of(key);
             if key == "db.engine" {
-                // The system of record first; caches and search stores after.
-                facts.sort_by_key(|fact| {
-                    PRIMARY_DATABASES
-                        .iter()
-                        .position(|e| *e == fact.value)
-                        .unwrap_or(PRIMARY_DATABASES.len())
-                });
+                primary_databases_first(&mut facts);
             }
             if facts.is_empty() {
                 continue;
