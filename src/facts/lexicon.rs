@@ -51,6 +51,52 @@ pub enum Subject {
     Launch,
     /// Sections listing the deployment environments.
     Environments,
+    /// Sections or labels about how often releases happen.
+    ReleaseCadence,
+    /// Sections or labels listing when a release is rolled back.
+    RollbackTriggers,
+}
+
+/// Words the procedure readers ([`super::procedures`]) look for in clauses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Words {
+    /// Releasing or deploying, as nouns and verbs.
+    Release,
+    /// How often, in one word or a set phrase: `weekly`, `on every merge`.
+    Frequency,
+    /// Words before a count and a period: `every`, `alle`, `a cada`.
+    Every,
+    /// Periods: `weeks`, `Wochen`, `semanas`.
+    Period,
+    /// Small numbers in words: `two`, `zwei`, `duas`.
+    Number,
+    /// A sprint or iteration.
+    Sprint,
+    /// A recurring release cycle: `cycle`, `cadence`, `Takt`.
+    Cycle,
+    /// Things done on a schedule that are not releases: backups, reports.
+    NotRelease,
+    /// Rolling back.
+    Rollback,
+    /// Words opening a condition: `if`, `when`, `falls`, `quando`.
+    Condition,
+    /// Signs that something went wrong: errors, failures, thresholds, alarms.
+    Failure,
+}
+
+/// One language's words for the release procedures.
+pub struct ProcedureWords {
+    pub release: &'static [&'static str],
+    pub frequency: &'static [&'static str],
+    pub every: &'static [&'static str],
+    pub period: &'static [&'static str],
+    pub number: &'static [&'static str],
+    pub sprint: &'static [&'static str],
+    pub cycle: &'static [&'static str],
+    pub not_release: &'static [&'static str],
+    pub rollback: &'static [&'static str],
+    pub condition: &'static [&'static str],
+    pub failure: &'static [&'static str],
 }
 
 /// One language's words.
@@ -72,6 +118,9 @@ pub struct Language {
     pub acceptance_criteria: &'static [&'static str],
     pub launch: &'static [&'static str],
     pub environments: &'static [&'static str],
+    pub release_cadence: &'static [&'static str],
+    pub rollback_triggers: &'static [&'static str],
+    pub procedure: ProcedureWords,
 }
 
 /// Every supported language. English first.
@@ -160,6 +209,166 @@ pub const LANGUAGES: &[Language] = &[
             "hosting environments",
             "environment landscape",
         ],
+        release_cadence: &[
+            "release cadence",
+            "release frequency",
+            "release cycle",
+            "release schedule",
+            "deployment frequency",
+            "deployment cadence",
+        ],
+        rollback_triggers: &[
+            "rollback triggers",
+            "rollback criteria",
+            "rollback conditions",
+            "when to roll back",
+        ],
+        procedure: ProcedureWords {
+            release: &[
+                "release",
+                "releases",
+                "released",
+                "releasing",
+                "deploy",
+                "deploys",
+                "deployed",
+                "deploying",
+                "deployment",
+                "deployments",
+                "ship",
+                "ships",
+                "shipped",
+                "shipping",
+                "rollout",
+                "rollouts",
+                "go live",
+                "goes live",
+                "release train",
+                "release cycle",
+                "release cycles",
+            ],
+            frequency: &[
+                "daily",
+                "nightly",
+                "weekly",
+                "bi weekly",
+                "biweekly",
+                "fortnightly",
+                "monthly",
+                "bi monthly",
+                "bimonthly",
+                "quarterly",
+                "continuous deployment",
+                "continuous delivery",
+                "continuously",
+                "on every merge",
+                "on each merge",
+                "on every commit",
+                "on every push",
+                "every sprint",
+                "each sprint",
+                "end of each sprint",
+                "end of every sprint",
+                "several times a day",
+                "once a week",
+                "twice a week",
+                "once a month",
+                "twice a month",
+            ],
+            every: &["every", "each"],
+            period: &["day", "days", "week", "weeks", "month", "months"],
+            number: &["one", "two", "three", "four", "six"],
+            sprint: &["sprint", "sprints", "iteration", "iterations"],
+            cycle: &["cycle", "cycles", "cadence", "train", "rhythm"],
+            not_release: &[
+                "backup",
+                "backups",
+                "report",
+                "reports",
+                "reporting",
+                "standup",
+                "standups",
+                "stand up",
+                "meeting",
+                "meetings",
+                "sync",
+                "syncs",
+                "digest",
+                "newsletter",
+                "email",
+                "emails",
+                "cron",
+                "snapshot",
+                "snapshots",
+                "retention",
+                "rotation",
+                "rotated",
+                "scan",
+                "scans",
+                "invoice",
+                "invoices",
+                "billing",
+                "retro",
+                "retrospective",
+                "demo",
+            ],
+            rollback: &[
+                "rollback",
+                "rollbacks",
+                "roll back",
+                "rolled back",
+                "rolls back",
+                "rolling back",
+            ],
+            condition: &[
+                "if",
+                "when",
+                "whenever",
+                "once",
+                "upon",
+                "on",
+                "in case of",
+                "should",
+                "after",
+            ],
+            failure: &[
+                "error",
+                "errors",
+                "error rate",
+                "fail",
+                "fails",
+                "failed",
+                "failure",
+                "failures",
+                "failing",
+                "exceeds",
+                "exceed",
+                "exceeding",
+                "above",
+                "alarm",
+                "alarms",
+                "alert",
+                "alerts",
+                "unhealthy",
+                "degrades",
+                "degraded",
+                "degradation",
+                "crash",
+                "crashes",
+                "regression",
+                "regressions",
+                "breach",
+                "breaches",
+                "breached",
+                "5xx",
+                "timeouts",
+                "incident",
+                "incidents",
+                "outage",
+                "spike",
+                "spikes",
+            ],
+        },
     },
     Language {
         code: "pt",
@@ -254,6 +463,100 @@ pub const LANGUAGES: &[Language] = &[
             "ambientes de implantação",
             "gestão de ambientes",
         ],
+        release_cadence: &[
+            "cadência de releases",
+            "cadência de entregas",
+            "frequência de lançamento",
+            "frequência de deploy",
+            "ciclo de release",
+            "ciclo de lançamento",
+        ],
+        rollback_triggers: &[
+            "critérios de rollback",
+            "gatilhos de rollback",
+            "critérios de reversão",
+            "quando reverter",
+        ],
+        procedure: ProcedureWords {
+            release: &[
+                "release",
+                "releases",
+                "lançamento",
+                "lançamentos",
+                "deploy",
+                "deploys",
+                "implantação",
+                "implantações",
+                "entrega",
+                "entregas",
+                "publicação",
+                "versão",
+                "versões",
+                "implantado",
+                "implantada",
+                "publicado",
+            ],
+            frequency: &[
+                "diário",
+                "diária",
+                "diariamente",
+                "semanal",
+                "semanais",
+                "semanalmente",
+                "quinzenal",
+                "quinzenais",
+                "quinzenalmente",
+                "mensal",
+                "mensais",
+                "mensalmente",
+                "trimestral",
+                "entrega contínua",
+                "implantação contínua",
+                "a cada merge",
+                "a cada sprint",
+                "ao final de cada sprint",
+            ],
+            every: &["a cada", "cada", "todo", "toda", "todas as", "todos os"],
+            period: &["dia", "dias", "semana", "semanas", "mês", "meses"],
+            number: &["um", "uma", "dois", "duas", "três", "quatro"],
+            sprint: &["sprint", "sprints", "iteração", "iterações"],
+            cycle: &["ciclo", "ciclos", "cadência", "ritmo"],
+            not_release: &[
+                "backup",
+                "backups",
+                "cópia de segurança",
+                "relatório",
+                "relatórios",
+                "reunião",
+                "reuniões",
+                "sincronização",
+                "e mail",
+                "rotina",
+            ],
+            rollback: &["rollback", "reversão", "reverter", "revertido", "revertida"],
+            condition: &["se", "quando", "caso", "em caso de", "sempre que", "após"],
+            failure: &[
+                "erro",
+                "erros",
+                "taxa de erro",
+                "falha",
+                "falhas",
+                "falhar",
+                "falhem",
+                "excede",
+                "exceder",
+                "exceda",
+                "acima",
+                "alarme",
+                "alarmes",
+                "alerta",
+                "alertas",
+                "indisponível",
+                "indisponibilidade",
+                "incidente",
+                "degradação",
+            ],
+        },
     },
     Language {
         code: "es",
@@ -336,6 +639,103 @@ pub const LANGUAGES: &[Language] = &[
             "puesta en producción",
         ],
         environments: &["entornos", "entornos de despliegue", "gestión de entornos"],
+        release_cadence: &[
+            "cadencia de lanzamientos",
+            "cadencia de entregas",
+            "frecuencia de despliegue",
+            "frecuencia de lanzamiento",
+            "ciclo de lanzamiento",
+            "ciclo de release",
+        ],
+        rollback_triggers: &[
+            "criterios de rollback",
+            "criterios de reversión",
+            "disparadores de rollback",
+            "cuándo revertir",
+        ],
+        procedure: ProcedureWords {
+            release: &[
+                "release",
+                "releases",
+                "lanzamiento",
+                "lanzamientos",
+                "despliegue",
+                "despliegues",
+                "desplegar",
+                "entrega",
+                "entregas",
+                "versión",
+                "versiones",
+                "desplegado",
+                "publicación",
+            ],
+            frequency: &[
+                "diario",
+                "diaria",
+                "diariamente",
+                "semanal",
+                "semanales",
+                "semanalmente",
+                "quincenal",
+                "quincenales",
+                "quincenalmente",
+                "mensual",
+                "mensuales",
+                "mensualmente",
+                "trimestral",
+                "entrega continua",
+                "despliegue continuo",
+                "en cada merge",
+                "cada sprint",
+                "al final de cada sprint",
+            ],
+            every: &["cada", "todos los", "todas las"],
+            period: &["día", "días", "semana", "semanas", "mes", "meses"],
+            number: &["un", "una", "dos", "tres", "cuatro"],
+            sprint: &["sprint", "sprints", "iteración", "iteraciones"],
+            cycle: &["ciclo", "ciclos", "cadencia", "ritmo"],
+            not_release: &[
+                "backup",
+                "backups",
+                "copia de seguridad",
+                "copias de seguridad",
+                "informe",
+                "informes",
+                "reunión",
+                "reuniones",
+                "sincronización",
+                "correo",
+            ],
+            rollback: &[
+                "rollback",
+                "reversión",
+                "revertir",
+                "revertido",
+                "marcha atrás",
+            ],
+            condition: &["si", "cuando", "en caso de", "ante", "siempre que", "tras"],
+            failure: &[
+                "error",
+                "errores",
+                "tasa de error",
+                "fallo",
+                "fallos",
+                "falla",
+                "fallan",
+                "falle",
+                "fallen",
+                "supera",
+                "superan",
+                "excede",
+                "exceden",
+                "alarma",
+                "alarmas",
+                "alerta",
+                "alertas",
+                "incidente",
+                "degradación",
+            ],
+        },
     },
     Language {
         code: "fr",
@@ -417,6 +817,98 @@ pub const LANGUAGES: &[Language] = &[
             "environnements de déploiement",
             "gestion des environnements",
         ],
+        release_cadence: &[
+            "cadence de livraison",
+            "cadence des mises en production",
+            "fréquence de déploiement",
+            "fréquence des livraisons",
+            "cycle de livraison",
+            "rythme de livraison",
+        ],
+        rollback_triggers: &[
+            "critères de rollback",
+            "critères de retour arrière",
+            "déclencheurs de rollback",
+            "conditions de retour arrière",
+        ],
+        procedure: ProcedureWords {
+            release: &[
+                "livraison",
+                "livraisons",
+                "déploiement",
+                "déploiements",
+                "déployer",
+                "déployé",
+                "mise en production",
+                "mises en production",
+                "version",
+                "versions",
+                "release",
+                "releases",
+            ],
+            frequency: &[
+                "quotidien",
+                "quotidienne",
+                "quotidiennes",
+                "quotidiennement",
+                "hebdomadaire",
+                "hebdomadaires",
+                "bimensuel",
+                "bimensuelle",
+                "bimensuelles",
+                "mensuel",
+                "mensuelle",
+                "mensuelles",
+                "trimestriel",
+                "trimestrielle",
+                "livraison continue",
+                "déploiement continu",
+                "à chaque merge",
+                "à chaque sprint",
+                "à la fin de chaque sprint",
+            ],
+            every: &["toutes les", "tous les", "chaque"],
+            period: &["jour", "jours", "semaine", "semaines", "mois"],
+            number: &["un", "une", "deux", "trois", "quatre"],
+            sprint: &["sprint", "sprints", "itération", "itérations"],
+            cycle: &["cycle", "cycles", "cadence", "rythme"],
+            not_release: &[
+                "sauvegarde",
+                "sauvegardes",
+                "rapport",
+                "rapports",
+                "réunion",
+                "réunions",
+                "synchronisation",
+                "courriel",
+            ],
+            rollback: &[
+                "rollback",
+                "retour arrière",
+                "retour en arrière",
+                "revenir en arrière",
+            ],
+            condition: &["si", "quand", "lorsque", "dès que", "en cas de", "après"],
+            failure: &[
+                "erreur",
+                "erreurs",
+                "taux d erreur",
+                "échec",
+                "échecs",
+                "échoue",
+                "échouent",
+                "dépasse",
+                "dépassent",
+                "alarme",
+                "alarmes",
+                "alerte",
+                "alertes",
+                "incident",
+                "incidents",
+                "dégradation",
+                "panne",
+            ],
+        },
     },
     Language {
         code: "de",
@@ -528,6 +1020,107 @@ pub const LANGUAGES: &[Language] = &[
             "zielumgebungen",
             "umgebungsstrategie",
         ],
+        release_cadence: &[
+            "release zyklus",
+            "releasezyklus",
+            "release rhythmus",
+            "release kadenz",
+            "bereitstellungsfrequenz",
+            "deployment frequenz",
+        ],
+        rollback_triggers: &[
+            "rollback kriterien",
+            "rollback auslöser",
+            "rollback trigger",
+            "rückfallkriterien",
+        ],
+        procedure: ProcedureWords {
+            release: &[
+                "release",
+                "releases",
+                "auslieferung",
+                "auslieferungen",
+                "deployment",
+                "deployments",
+                "bereitstellung",
+                "bereitstellungen",
+                "veröffentlichung",
+                "veröffentlichungen",
+                "ausgeliefert",
+                "deployt",
+                "produktivsetzung",
+                "version",
+                "versionen",
+            ],
+            frequency: &[
+                "täglich",
+                "tägliche",
+                "täglichen",
+                "wöchentlich",
+                "wöchentliche",
+                "wöchentlichen",
+                "zweiwöchentlich",
+                "zweiwöchentliche",
+                "zweiwöchentlichen",
+                "zweiwöchig",
+                "zweiwöchige",
+                "zweiwöchigen",
+                "monatlich",
+                "monatliche",
+                "monatlichen",
+                "quartalsweise",
+                "continuous deployment",
+                "kontinuierlich",
+                "bei jedem merge",
+                "jeden sprint",
+                "am ende jedes sprints",
+            ],
+            every: &["alle", "jede", "jeden", "jedes"],
+            period: &["tag", "tage", "woche", "wochen", "monat", "monate"],
+            number: &["ein", "eine", "zwei", "drei", "vier"],
+            sprint: &["sprint", "sprints", "iteration", "iterationen"],
+            cycle: &["zyklus", "zyklen", "takt", "rhythmus", "kadenz"],
+            not_release: &[
+                "backup",
+                "backups",
+                "sicherung",
+                "sicherungen",
+                "bericht",
+                "berichte",
+                "meeting",
+                "besprechung",
+                "abstimmung",
+                "synchronisation",
+            ],
+            rollback: &[
+                "rollback",
+                "zurückrollen",
+                "zurückgerollt",
+                "rückabwicklung",
+            ],
+            condition: &["wenn", "falls", "bei", "sobald", "sofern", "nach"],
+            failure: &[
+                "fehler",
+                "fehlerrate",
+                "fehlerquote",
+                "fehlschlag",
+                "fehlschlagen",
+                "fehlgeschlagen",
+                "fehlgeschlagene",
+                "fehlgeschlagenem",
+                "fehlgeschlagenen",
+                "schlägt fehl",
+                "schlagen fehl",
+                "überschreitet",
+                "überschreiten",
+                "alarm",
+                "alarme",
+                "ausfall",
+                "störung",
+                "störungen",
+                "incident",
+            ],
+        },
     },
 ];
 
@@ -553,6 +1146,25 @@ impl Language {
             Subject::AcceptanceCriteria => self.acceptance_criteria,
             Subject::Launch => self.launch,
             Subject::Environments => self.environments,
+            Subject::ReleaseCadence => self.release_cadence,
+            Subject::RollbackTriggers => self.rollback_triggers,
+        }
+    }
+
+    fn words(&self, words: Words) -> &'static [&'static str] {
+        let p = &self.procedure;
+        match words {
+            Words::Release => p.release,
+            Words::Frequency => p.frequency,
+            Words::Every => p.every,
+            Words::Period => p.period,
+            Words::Number => p.number,
+            Words::Sprint => p.sprint,
+            Words::Cycle => p.cycle,
+            Words::NotRelease => p.not_release,
+            Words::Rollback => p.rollback,
+            Words::Condition => p.condition,
+            Words::Failure => p.failure,
         }
     }
 }
@@ -594,6 +1206,68 @@ pub fn alternation(cue: Cue) -> &'static str {
             .collect()
     });
     let index = CUES.iter().position(|c| *c == cue).unwrap_or(0);
+    &all[index]
+}
+
+const WORDS: [Words; 11] = [
+    Words::Release,
+    Words::Frequency,
+    Words::Every,
+    Words::Period,
+    Words::Number,
+    Words::Sprint,
+    Words::Cycle,
+    Words::NotRelease,
+    Words::Rollback,
+    Words::Condition,
+    Words::Failure,
+];
+
+/// The regex alternation of some words (accented and folded forms both,
+/// longest first, spaces matching spaces, hyphens or dots).
+fn join_words<'w>(words: impl Iterator<Item = &'w &'w str>) -> String {
+    let mut words: Vec<String> = words
+        .flat_map(|word| [word.to_lowercase(), fold(word)])
+        .collect();
+    // Longest first, so `por exemplo` wins over `por`.
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words.dedup();
+    words
+        .iter()
+        .map(|w| {
+            regex::escape(w)
+                .replace(' ', r"[\s\-.]+")
+                .replace("/", r"\s*/\s*")
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// The regex alternation of one kind of procedure words in every language,
+/// for use inside a group.
+pub fn words_alternation(words: Words) -> &'static str {
+    static CACHE: OnceLock<Vec<String>> = OnceLock::new();
+    let all = CACHE.get_or_init(|| {
+        WORDS
+            .iter()
+            .map(|kind| join_words(LANGUAGES.iter().flat_map(|language| language.words(*kind))))
+            .collect()
+    });
+    let index = WORDS.iter().position(|w| *w == words).unwrap_or(0);
+    &all[index]
+}
+
+/// One kind of procedure words of every language as whole words; the word
+/// itself is capture group 1.
+pub fn words_regex(words: Words) -> &'static Regex {
+    static CACHE: OnceLock<Vec<Regex>> = OnceLock::new();
+    let all = CACHE.get_or_init(|| {
+        WORDS
+            .iter()
+            .map(|kind| super::compile_pattern(&bounded(words_alternation(*kind))))
+            .collect()
+    });
+    let index = WORDS.iter().position(|w| *w == words).unwrap_or(0);
     &all[index]
 }
 
@@ -643,7 +1317,7 @@ pub fn names_subject(subject: Subject, name: &str) -> bool {
 fn names_subject_uncached(subject: Subject, name: &str) -> bool {
     type Stemmed = Vec<(usize, Vec<Vec<String>>)>;
     static CACHE: OnceLock<Vec<(Subject, Stemmed)>> = OnceLock::new();
-    const SUBJECTS: [Subject; 9] = [
+    const SUBJECTS: [Subject; 11] = [
         Subject::MvpScope,
         Subject::ReleaseCriteria,
         Subject::ExitCriteria,
@@ -653,6 +1327,8 @@ fn names_subject_uncached(subject: Subject, name: &str) -> bool {
         Subject::AcceptanceCriteria,
         Subject::Launch,
         Subject::Environments,
+        Subject::ReleaseCadence,
+        Subject::RollbackTriggers,
     ];
     let all = CACHE.get_or_init(|| {
         SUBJECTS
@@ -703,6 +1379,15 @@ mod tests {
             }
             assert!(!language.milestones.is_empty(), "{}", language.code);
             assert!(!language.release_criteria.is_empty(), "{}", language.code);
+            assert!(!language.release_cadence.is_empty(), "{}", language.code);
+            assert!(!language.rollback_triggers.is_empty(), "{}", language.code);
+            for words in WORDS {
+                assert!(
+                    !language.words(words).is_empty(),
+                    "{} {words:?}",
+                    language.code
+                );
+            }
         }
         let codes: Vec<&str> = LANGUAGES.iter().map(|l| l.code).collect();
         assert_eq!(codes, ["en", "pt", "es", "fr", "de"]);
