@@ -82,6 +82,8 @@ pub enum Words {
     Condition,
     /// Signs that something went wrong: errors, failures, thresholds, alarms.
     Failure,
+    /// Signs a release is watched for: error rates, alarms, health checks.
+    Signal,
 }
 
 /// One language's words for the release procedures.
@@ -97,6 +99,7 @@ pub struct ProcedureWords {
     pub rollback: &'static [&'static str],
     pub condition: &'static [&'static str],
     pub failure: &'static [&'static str],
+    pub signal: &'static [&'static str],
 }
 
 /// One language's words.
@@ -308,6 +311,15 @@ pub const LANGUAGES: &[Language] = &[
                 "invoice",
                 "invoices",
                 "billing",
+                "cost",
+                "costs",
+                "budget",
+                "fee",
+                "fees",
+                "price",
+                "pricing",
+                "quota",
+                "spend",
                 "retro",
                 "retrospective",
                 "demo",
@@ -330,6 +342,21 @@ pub const LANGUAGES: &[Language] = &[
                 "in case of",
                 "should",
                 "after",
+            ],
+            signal: &[
+                "error rate",
+                "alarm",
+                "alarms",
+                "alert",
+                "alerts",
+                "health check",
+                "health checks",
+                "smoke test",
+                "smoke tests",
+                "latency",
+                "5xx",
+                "slo",
+                "error budget",
             ],
             failure: &[
                 "error",
@@ -532,9 +559,23 @@ pub const LANGUAGES: &[Language] = &[
                 "sincronização",
                 "e mail",
                 "rotina",
+                "custo",
+                "custos",
+                "orçamento",
+                "mensalidade",
             ],
             rollback: &["rollback", "reversão", "reverter", "revertido", "revertida"],
             condition: &["se", "quando", "caso", "em caso de", "sempre que", "após"],
+            signal: &[
+                "taxa de erro",
+                "alarme",
+                "alarmes",
+                "alerta",
+                "alertas",
+                "health check",
+                "testes de fumaça",
+                "latência",
+            ],
             failure: &[
                 "erro",
                 "erros",
@@ -664,8 +705,6 @@ pub const LANGUAGES: &[Language] = &[
                 "desplegar",
                 "entrega",
                 "entregas",
-                "versión",
-                "versiones",
                 "desplegado",
                 "publicación",
             ],
@@ -705,6 +744,11 @@ pub const LANGUAGES: &[Language] = &[
                 "reuniones",
                 "sincronización",
                 "correo",
+                "costo",
+                "costos",
+                "coste",
+                "costes",
+                "presupuesto",
             ],
             rollback: &[
                 "rollback",
@@ -714,6 +758,16 @@ pub const LANGUAGES: &[Language] = &[
                 "marcha atrás",
             ],
             condition: &["si", "cuando", "en caso de", "ante", "siempre que", "tras"],
+            signal: &[
+                "tasa de error",
+                "alarma",
+                "alarmas",
+                "alerta",
+                "alertas",
+                "health check",
+                "pruebas de humo",
+                "latencia",
+            ],
             failure: &[
                 "error",
                 "errores",
@@ -841,8 +895,6 @@ pub const LANGUAGES: &[Language] = &[
                 "déployé",
                 "mise en production",
                 "mises en production",
-                "version",
-                "versions",
                 "release",
                 "releases",
             ],
@@ -881,6 +933,9 @@ pub const LANGUAGES: &[Language] = &[
                 "réunions",
                 "synchronisation",
                 "courriel",
+                "coût",
+                "coûts",
+                "budget",
             ],
             rollback: &[
                 "rollback",
@@ -889,6 +944,16 @@ pub const LANGUAGES: &[Language] = &[
                 "revenir en arrière",
             ],
             condition: &["si", "quand", "lorsque", "dès que", "en cas de", "après"],
+            signal: &[
+                "taux d erreur",
+                "alarme",
+                "alarmes",
+                "alerte",
+                "alertes",
+                "health check",
+                "tests de fumée",
+                "latence",
+            ],
             failure: &[
                 "erreur",
                 "erreurs",
@@ -1049,8 +1114,6 @@ pub const LANGUAGES: &[Language] = &[
                 "ausgeliefert",
                 "deployt",
                 "produktivsetzung",
-                "version",
-                "versionen",
             ],
             frequency: &[
                 "täglich",
@@ -1090,6 +1153,10 @@ pub const LANGUAGES: &[Language] = &[
                 "meeting",
                 "besprechung",
                 "abstimmung",
+                "kosten",
+                "budget",
+                "gebühr",
+                "gebühren",
                 "synchronisation",
             ],
             rollback: &[
@@ -1099,6 +1166,15 @@ pub const LANGUAGES: &[Language] = &[
                 "rückabwicklung",
             ],
             condition: &["wenn", "falls", "bei", "sobald", "sofern", "nach"],
+            signal: &[
+                "fehlerrate",
+                "fehlerquote",
+                "alarm",
+                "alarme",
+                "health check",
+                "smoke test",
+                "latenz",
+            ],
             failure: &[
                 "fehler",
                 "fehlerrate",
@@ -1165,6 +1241,7 @@ impl Language {
             Words::Rollback => p.rollback,
             Words::Condition => p.condition,
             Words::Failure => p.failure,
+            Words::Signal => p.signal,
         }
     }
 }
@@ -1209,7 +1286,7 @@ pub fn alternation(cue: Cue) -> &'static str {
     &all[index]
 }
 
-const WORDS: [Words; 11] = [
+const WORDS: [Words; 12] = [
     Words::Release,
     Words::Frequency,
     Words::Every,
@@ -1221,6 +1298,7 @@ const WORDS: [Words; 11] = [
     Words::Rollback,
     Words::Condition,
     Words::Failure,
+    Words::Signal,
 ];
 
 /// The regex alternation of some words (accented and folded forms both,

@@ -30,7 +30,22 @@ const MAX_VALUE_CHARS: usize = 160;
 
 /// Reads the release cadence and rollback triggers of one document.
 pub fn read(reader: &DocumentReader<'_>, collector: &mut Collector) {
+    // Open list items by group and depth: a nested item's parent names
+    // what it is about (`Staging: …` › `Deployment frequency: weekly`).
+    let mut open_items: Vec<(u32, u8, String)> = Vec::new();
     for block in reader.blocks() {
+        let mut parent = None;
+        if block.kind != BlockKind::ListItem {
+            open_items.clear();
+        } else {
+            open_items.retain(|(_, depth, _)| *depth < block.depth);
+            parent = open_items
+                .last()
+                .filter(|(_, depth, _)| *depth + 1 == block.depth)
+                .map(|(_, _, line)| line.clone());
+            let first_line = block.text.lines().next().unwrap_or("").trim().to_string();
+            open_items.push((block.group, block.depth, first_line));
+        }
         if matches!(block.kind, BlockKind::TableRow { header: true, .. }) {
             continue;
         }
@@ -47,6 +62,15 @@ pub fn read(reader: &DocumentReader<'_>, collector: &mut Collector) {
             about(Subject::ReleaseCadence),
             about(Subject::RollbackTriggers),
         );
+        // Sections about releasing or rolling back: a rollback there is a
+        // release's, not an application's own (a transaction undone).
+        let delivery = names.iter().any(|n| {
+            words_regex(Words::Release).is_match(n) || words_regex(Words::Rollback).is_match(n)
+        });
+        let context = parent.filter(|line| {
+            let chars = line.chars().count();
+            (3..=60).contains(&chars)
+        });
         let text = match &block.kind {
             BlockKind::TableRow { cells, .. } => cells.join(": "),
             _ => block.text.clone(),
@@ -56,9 +80,36 @@ pub fn read(reader: &DocumentReader<'_>, collector: &mut Collector) {
             if doubtful(clause) {
                 continue;
             }
-            cadence(reader, block, clause, start, in_cadence, collector);
-            trigger(reader, block, clause, start, in_triggers, collector);
+            let place = Place {
+                reader,
+                block,
+                at: start,
+            };
+            cadence(&place, clause, in_cadence, context.as_deref(), collector);
+            trigger(&place, clause, in_triggers, delivery, collector);
         }
+    }
+}
+
+/// Where a clause was read: its document, block and byte in the block.
+struct Place<'r, 'a> {
+    reader: &'r DocumentReader<'a>,
+    block: &'r Block,
+    at: usize,
+}
+
+impl Place<'_, '_> {
+    fn add(
+        &self,
+        key: &str,
+        value: &str,
+        strength: Strength,
+        hit: usize,
+        collector: &mut Collector,
+    ) {
+        collector.add_with(key, value, strength, self.reader.index, || {
+            self.reader.block_source(self.block, self.at + hit)
+        });
     }
 }
 
@@ -142,11 +193,21 @@ fn frequencies(clause: &str) -> Vec<(usize, usize)> {
         counted_cycle(),
     ] {
         for found in pattern.captures_iter(clause).filter_map(|c| c.get(1)) {
+            // `Continuous Deployment (CD) pipeline` names a pipeline, not how often.
+            if pattern!(r"^\W*(\([^)]{0,12}\)\s*)?pipelines?\b").is_match(&clause[found.end()..]) {
+                continue;
+            }
             out.push((found.start(), found.end()));
         }
     }
     out.sort_unstable();
     out
+}
+
+/// Whether a `release.cadence` value states only a sprint length (the weak
+/// reading), not how often releases happen.
+pub fn is_sprint_length(value: &str) -> bool {
+    frequencies(value).is_empty() && sprint_length().is_match(value)
 }
 
 /// Whether a negation stands in the part of the clause just before `at`
@@ -179,10 +240,14 @@ fn labelled(clause: &str, subject: Subject) -> Option<usize> {
 fn statement(text: &str) -> String {
     let value = text
         .trim()
-        .trim_start_matches(['-', '*', '•', ':', ' '])
-        .trim_end_matches(['.', ';', ',', ':'])
+        .trim_start_matches(['-', '*', '•', ':', ' ', '"', '“'])
+        .trim_end_matches(['.', ';', ',', ':', '"', '”'])
         .trim();
-    let flat: String = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat: String = value
+        .replace(['"', '“', '”'], "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     if flat.chars().count() > MAX_VALUE_CHARS {
         let cut: String = flat.chars().take(MAX_VALUE_CHARS).collect();
         return format!("{}…", cut.trim_end());
@@ -191,11 +256,10 @@ fn statement(text: &str) -> String {
 }
 
 fn cadence(
-    reader: &DocumentReader<'_>,
-    block: &Block,
+    place: &Place<'_, '_>,
     clause: &str,
-    at: usize,
     in_section: bool,
+    context: Option<&str>,
     collector: &mut Collector,
 ) {
     let found = frequencies(clause);
@@ -235,17 +299,18 @@ fn cadence(
     if value.is_empty() {
         return;
     }
-    collector.add_with("release.cadence", &value, strength, reader.index, || {
-        reader.block_source(block, at + hit.0)
-    });
+    let value = match context {
+        Some(parent) => format!("{}: {value}", parent.trim_end_matches([':', ' '])),
+        None => value,
+    };
+    place.add("release.cadence", &value, strength, hit.0, collector);
 }
 
 fn trigger(
-    reader: &DocumentReader<'_>,
-    block: &Block,
+    place: &Place<'_, '_>,
     clause: &str,
-    at: usize,
     in_section: bool,
+    delivery: bool,
     collector: &mut Collector,
 ) {
     let failure_at = |text: &str| -> Option<usize> {
@@ -266,6 +331,13 @@ fn trigger(
         }
         (Some((start, end)), None) => {
             if negated(clause, start, end) {
+                return;
+            }
+            // Undoing a release, not a transaction of the application: said
+            // of a release, in a delivery section, or on a watched signal.
+            let signal = first(Words::Signal, clause).is_some()
+                || pattern!(r"[<>≥≤]\s*=?\s*\d|\d\s*%").is_match(clause);
+            if !(in_section || delivery || signal || first(Words::Release, clause).is_some()) {
                 return;
             }
             let condition = words_regex(Words::Condition);
@@ -300,13 +372,7 @@ fn trigger(
     if value.is_empty() {
         return;
     }
-    collector.add_with(
-        "rollback.trigger",
-        &value,
-        Strength::Strong,
-        reader.index,
-        || reader.block_source(block, at + hit),
-    );
+    place.add("rollback.trigger", &value, Strength::Strong, hit, collector);
 }
 
 #[cfg(test)]
@@ -365,8 +431,8 @@ mod tests {
             ["Os deploys em produção são quinzenais"]
         );
         assert_eq!(
-            cadences("Publicamos una versión cada dos semanas.\n"),
-            ["Publicamos una versión cada dos semanas"]
+            cadences("Hacemos un despliegue a producción cada dos semanas.\n"),
+            ["Hacemos un despliegue a producción cada dos semanas"]
         );
         assert_eq!(
             cadences("Une mise en production toutes les deux semaines.\n"),
@@ -391,6 +457,12 @@ mod tests {
             ["Production releases happen monthly"]
         );
         assert!(cadences("Sprint 2 takes 2 weeks of UI work.\n").is_empty());
+        assert!(super::is_sprint_length(
+            "The team works in two-week sprints"
+        ));
+        assert!(!super::is_sprint_length(
+            "Releases every two weeks, one per sprint"
+        ));
     }
 
     #[test]
@@ -456,8 +528,8 @@ mod tests {
             ["Fazer rollback quando a taxa de erro passar de 2%"]
         );
         assert_eq!(
-            triggers("Se hace rollback si fallan las pruebas de humo.\n"),
-            ["Se hace rollback si fallan las pruebas de humo"]
+            triggers("Se hace rollback del despliegue si fallan las pruebas.\n"),
+            ["Se hace rollback del despliegue si fallan las pruebas"]
         );
         assert_eq!(
             triggers("Retour arrière si le taux d'erreur dépasse 3 %.\n"),
@@ -477,5 +549,45 @@ mod tests {
         assert!(triggers("## Future Enhancements\n\n- Automatic rollback on alarm\n").is_empty());
         assert!(triggers("Automatic rollback on alarms could be added.\n").is_empty());
         assert!(triggers("Error rate above 1% pages the on-call engineer.\n").is_empty());
+    }
+
+    #[test]
+    fn a_nested_cadence_is_named_by_its_parent_item() {
+        assert_eq!(
+            cadences("- QA stage (`qa`)\n  - Purpose: checks\n  - Deployment frequency: twice a week\n- Live stage\n  - Deployment frequency: monthly\n"),
+            ["QA stage (qa): twice a week", "Live stage: monthly"]
+        );
+    }
+
+    #[test]
+    fn a_pipeline_named_continuous_or_a_monthly_cost_is_no_cadence() {
+        assert!(cadences(
+            "This guide sets up the Continuous Deployment (CD) pipeline for the app.\n"
+        )
+        .is_empty());
+        assert!(
+            cadences("A continuous delivery pipeline builds and deploys each service.\n")
+                .is_empty()
+        );
+        assert!(
+            cadences("A low monthly cost matters more than scale for the first release.\n")
+                .is_empty()
+        );
+        assert_eq!(
+            cadences("Document the cadence: \"patch releases every 3 weeks\"\n"),
+            ["Document the cadence: patch releases every 3 weeks"]
+        );
+    }
+
+    #[test]
+    fn an_application_undoing_its_own_work_is_no_release_trigger() {
+        assert!(
+            triggers("## Import\n\n- Copy files to a temp folder, rollback on failure\n")
+                .is_empty()
+        );
+        assert_eq!(
+            triggers("## Deployment\n\n- Rollback on failure of the post-deploy checks\n"),
+            ["Rollback on failure of the post-deploy checks"]
+        );
     }
 }

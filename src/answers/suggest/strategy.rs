@@ -269,24 +269,67 @@ impl<'a> Suggestions<'a> {
                 &facts,
             );
         }
-        let statements: Vec<&Fact> = self
+        // Stated cadences, and post-MVP statements about the cadence.
+        let mut statements: Vec<&Fact> = self.of("release.cadence");
+        for fact in self
             .facts
             .iter()
             .filter(|fact| fact.key == "postmvp.increment" && mentions(&fact.value, CADENCE_WORDS))
-            .collect();
-        if !statements.is_empty() {
-            let text = statements
+        {
+            if !statements
                 .iter()
-                .map(|f| f.value.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            self.put(
-                "s1.post_mvp_cadence",
-                Value::Text(text),
-                Origin::Document,
-                None,
-                &statements,
-            );
+                .any(|s| crate::facts::normalize(&s.value) == crate::facts::normalize(&fact.value))
+            {
+                statements.push(fact);
+            }
+        }
+        let sprints_only = !statements.is_empty()
+            && statements.iter().all(|fact| {
+                fact.key == "release.cadence"
+                    && crate::facts::procedures::is_sprint_length(&fact.value)
+            });
+        match statements.as_slice() {
+            [] => {}
+            _ if sprints_only => {
+                let fact = statements[0];
+                self.propose(
+                    "s1.post_mvp_cadence",
+                    Value::Text(format!(
+                        "A release at the end of each sprint ({})",
+                        fact.value
+                    )),
+                    format!(
+                        "The documents state a sprint length, not a release cadence ({}).",
+                        cite(fact)
+                    ),
+                    &[fact],
+                );
+            }
+            [fact] => {
+                let fact = *fact;
+                self.put(
+                    "s1.post_mvp_cadence",
+                    Value::Text(fact.value.clone()),
+                    Origin::Document,
+                    None,
+                    &[fact],
+                );
+            }
+            several => {
+                let several = several.to_vec();
+                let listed = several
+                    .iter()
+                    .map(|fact| format!("\"{}\" ({})", fact.value, cite(fact)))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                self.put(
+                    "s1.post_mvp_cadence",
+                    Value::Text(format!("The documents state {} different cadences: {listed}. The owner decides which one production releases follow.", several.len())),
+                    Origin::Document,
+                    None,
+                    &several,
+                );
+            }
         }
     }
 }
