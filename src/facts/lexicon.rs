@@ -84,6 +84,8 @@ pub enum Words {
     Failure,
     /// Signs a release is watched for: error rates, alarms, health checks.
     Signal,
+    /// Verbs that open a to-do or a recommendation: `Define`, `festlegen`.
+    Task,
 }
 
 /// One language's words for the release procedures.
@@ -100,6 +102,7 @@ pub struct ProcedureWords {
     pub condition: &'static [&'static str],
     pub failure: &'static [&'static str],
     pub signal: &'static [&'static str],
+    pub task: &'static [&'static str],
 }
 
 /// One language's words.
@@ -343,6 +346,24 @@ pub const LANGUAGES: &[Language] = &[
                 "should",
                 "after",
             ],
+            task: &[
+                "document",
+                "add",
+                "define",
+                "specify",
+                "clarify",
+                "decide",
+                "establish",
+                "determine",
+                "agree on",
+                "propose",
+                "recommend",
+                "recommended",
+                "suggest",
+                "suggested",
+                "todo",
+                "to do",
+            ],
             signal: &[
                 "error rate",
                 "alarm",
@@ -566,6 +587,17 @@ pub const LANGUAGES: &[Language] = &[
             ],
             rollback: &["rollback", "reversão", "reverter", "revertido", "revertida"],
             condition: &["se", "quando", "caso", "em caso de", "sempre que", "após"],
+            task: &[
+                "documentar",
+                "adicionar",
+                "definir",
+                "especificar",
+                "esclarecer",
+                "decidir",
+                "estabelecer",
+                "recomendado",
+                "sugerido",
+            ],
             signal: &[
                 "taxa de erro",
                 "alarme",
@@ -758,6 +790,18 @@ pub const LANGUAGES: &[Language] = &[
                 "marcha atrás",
             ],
             condition: &["si", "cuando", "en caso de", "ante", "siempre que", "tras"],
+            task: &[
+                "documentar",
+                "añadir",
+                "agregar",
+                "definir",
+                "especificar",
+                "aclarar",
+                "decidir",
+                "establecer",
+                "recomendado",
+                "sugerido",
+            ],
             signal: &[
                 "tasa de error",
                 "alarma",
@@ -944,6 +988,17 @@ pub const LANGUAGES: &[Language] = &[
                 "revenir en arrière",
             ],
             condition: &["si", "quand", "lorsque", "dès que", "en cas de", "après"],
+            task: &[
+                "documenter",
+                "ajouter",
+                "définir",
+                "préciser",
+                "clarifier",
+                "décider",
+                "établir",
+                "recommandé",
+                "suggéré",
+            ],
             signal: &[
                 "taux d erreur",
                 "alarme",
@@ -1166,6 +1221,16 @@ pub const LANGUAGES: &[Language] = &[
                 "rückabwicklung",
             ],
             condition: &["wenn", "falls", "bei", "sobald", "sofern", "nach"],
+            task: &[
+                "dokumentieren",
+                "ergänzen",
+                "definieren",
+                "festlegen",
+                "klären",
+                "entscheiden",
+                "empfohlen",
+                "vorschlag",
+            ],
             signal: &[
                 "fehlerrate",
                 "fehlerquote",
@@ -1242,6 +1307,7 @@ impl Language {
             Words::Condition => p.condition,
             Words::Failure => p.failure,
             Words::Signal => p.signal,
+            Words::Task => p.task,
         }
     }
 }
@@ -1286,7 +1352,7 @@ pub fn alternation(cue: Cue) -> &'static str {
     &all[index]
 }
 
-const WORDS: [Words; 12] = [
+const WORDS: [Words; 13] = [
     Words::Release,
     Words::Frequency,
     Words::Every,
@@ -1299,6 +1365,7 @@ const WORDS: [Words; 12] = [
     Words::Condition,
     Words::Failure,
     Words::Signal,
+    Words::Task,
 ];
 
 /// The regex alternation of some words (accented and folded forms both,

@@ -113,9 +113,27 @@ impl Place<'_, '_> {
     }
 }
 
-/// Said as a possibility, a wish, an example or for some later day.
+/// Said as a possibility, a wish, an example, a to-do or for some later day.
 fn doubtful(clause: &str) -> bool {
-    has_cue(Cue::Doubt, clause)
+    // `Define the release cadence: …`, `Rollback-Trigger festlegen`: work
+    // still to do, or a recommendation, not what the project does.
+    let opening: String = clause
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let task = words_regex(Words::Task);
+    let opens_with_task = task
+        .captures(&opening)
+        .and_then(|c| c.get(1))
+        .is_some_and(|m| m.start() == 0);
+    let label_task = clause
+        .split_once(':')
+        .is_some_and(|(label, _)| label.chars().count() <= 60 && task.is_match(label));
+    opens_with_task
+        || label_task
+        || has_cue(Cue::Doubt, clause)
         || has_cue(Cue::Example, clause)
         || pattern!(
             r"\b(could|might|consider(ing|ed)?|evaluat(e|ing|ion)|possibl[ey]|potential(ly)?|tbd|to be (decided|determined|defined|confirmed)|optional(ly)?|maybe|perhaps|eventually|in the future|someday|long[- ]term|would like|nice to have|alternatively|e\.g\.?|for example|such as)\b"
@@ -181,6 +199,20 @@ fn sprint_length() -> &'static Regex {
             frequency = words_alternation(Words::Frequency),
         ))
     })
+}
+
+/// Whether a sprint-length phrase speaks of sprints in the plural (or of
+/// the length of every sprint): `two-week sprints`, `Sprint-Länge: 2 Wochen`.
+fn plural_sprints(phrase: &str) -> bool {
+    let sprint = words_regex(Words::Sprint);
+    sprint
+        .captures_iter(phrase)
+        .filter_map(|c| c.get(1))
+        .any(|m| {
+            let word = m.as_str().to_lowercase();
+            let rest = &phrase[m.end()..];
+            word.ends_with('s') || word.ends_with("en") || !rest.trim().is_empty()
+        })
 }
 
 /// Where a clause states a frequency: a frequency word, `every N weeks` or
@@ -281,7 +313,12 @@ fn cadence(
     let (strength, hit) = match strong {
         Some(hit) => (Strength::Strong, hit),
         None => {
-            let Some(found) = sprint_length().captures(clause).and_then(|c| c.get(1)) else {
+            // Sprints, plural: a recurring length, not one sprint's time box.
+            let Some(found) = sprint_length()
+                .captures_iter(clause)
+                .filter_map(|c| c.get(1))
+                .find(|m| plural_sprints(m.as_str()))
+            else {
                 return;
             };
             if negated(clause, found.start(), found.end()) {
@@ -457,6 +494,11 @@ mod tests {
             ["Production releases happen monthly"]
         );
         assert!(cadences("Sprint 2 takes 2 weeks of UI work.\n").is_empty());
+        assert!(cadences("Each epic fits one 2-week sprint.\n").is_empty());
+        assert_eq!(
+            cadences("- Sprint length: 2 weeks\n"),
+            ["Sprint length: 2 weeks"]
+        );
         assert!(super::is_sprint_length(
             "The team works in two-week sprints"
         ));
@@ -574,8 +616,8 @@ mod tests {
                 .is_empty()
         );
         assert_eq!(
-            cadences("Document the cadence: \"patch releases every 3 weeks\"\n"),
-            ["Document the cadence: patch releases every 3 weeks"]
+            cadences("The team agreed: \"patch releases every 3 weeks\"\n"),
+            ["The team agreed: patch releases every 3 weeks"]
         );
     }
 
@@ -589,5 +631,13 @@ mod tests {
             triggers("## Deployment\n\n- Rollback on failure of the post-deploy checks\n"),
             ["Rollback on failure of the post-deploy checks"]
         );
+    }
+
+    #[test]
+    fn a_to_do_or_a_recommendation_is_not_a_stated_procedure() {
+        assert!(cadences("- Define the release cadence: \"monthly releases\"\n").is_empty());
+        assert!(cadences("3. Recommended: weekly deploys to production\n").is_empty());
+        assert!(triggers("Rollback-Trigger festlegen: Fehlerrate > 5 %\n").is_empty());
+        assert!(triggers("Add rollback when health checks fail to the runbook.\n").is_empty());
     }
 }
