@@ -53,7 +53,16 @@ pub fn read(reader: &DocumentReader<'_>, collector: &mut Collector) {
             continue;
         }
         let names = reader.names(block.section);
-        let label = block.label.as_deref().unwrap_or("");
+        // A table row's first cell labels the others (`Deployment frequency
+        // | weekly`, `staging | deployed on every merge`).
+        let row = match &block.kind {
+            BlockKind::TableRow { cells, .. } => Some(cells),
+            _ => None,
+        };
+        let label = row
+            .and_then(|cells| cells.first().map(String::as_str))
+            .or(block.label.as_deref())
+            .unwrap_or("");
         let about = |subject: Subject| {
             names.iter().take(2).any(|n| names_subject(subject, n))
                 || (!label.is_empty() && names_subject(subject, label))
@@ -67,26 +76,34 @@ pub fn read(reader: &DocumentReader<'_>, collector: &mut Collector) {
         let delivery = names.iter().any(|n| {
             words_regex(Words::Release).is_match(n) || words_regex(Words::Rollback).is_match(n)
         });
-        let context = parent.filter(|line| {
-            let chars = line.chars().count();
-            (3..=60).contains(&chars)
-        });
-        let text = match &block.kind {
-            BlockKind::TableRow { cells, .. } => cells.join(": "),
-            _ => block.text.clone(),
-        };
-        for (start, end) in clauses(&text) {
-            let clause = &text[start..end];
-            if doubtful(clause) {
-                continue;
+        let short = |line: &str| (3..=60).contains(&line.chars().count());
+        // Each cell of a row is read alone, named by the row's first cell.
+        let texts: Vec<(String, Option<String>)> = match row {
+            Some(cells) if cells.len() > 1 => {
+                let name = (!in_cadence && short(label)).then(|| label.to_string());
+                cells[1..]
+                    .iter()
+                    .map(|cell| (cell.clone(), name.clone()))
+                    .collect()
             }
-            let place = Place {
-                reader,
-                block,
-                at: start,
-            };
-            cadence(&place, clause, in_cadence, context.as_deref(), collector);
-            trigger(&place, clause, in_triggers, delivery, collector);
+            Some(cells) => cells.iter().map(|cell| (cell.clone(), None)).collect(),
+            None => vec![(block.text.clone(), parent.filter(|line| short(line)))],
+        };
+        for (text, context) in texts {
+            let offset = block.text.find(text.as_str()).unwrap_or(0);
+            for (start, end) in clauses(&text) {
+                let clause = &text[start..end];
+                if doubtful(clause) {
+                    continue;
+                }
+                let place = Place {
+                    reader,
+                    block,
+                    at: offset + start,
+                };
+                cadence(&place, clause, in_cadence, context.as_deref(), collector);
+                trigger(&place, clause, in_triggers, delivery, collector);
+            }
         }
     }
 }
@@ -639,5 +656,17 @@ mod tests {
         assert!(cadences("3. Recommended: weekly deploys to production\n").is_empty());
         assert!(triggers("Rollback-Trigger festlegen: Fehlerrate > 5 %\n").is_empty());
         assert!(triggers("Add rollback when health checks fail to the runbook.\n").is_empty());
+    }
+
+    #[test]
+    fn table_cells_are_read_alone_and_named_by_their_row() {
+        let text = "| Stage | Tool | When |\n|---|---|---|\n| Load tests | k6 | Weekly in staging; before each release |\n| preview | Pages | Deployed on every push to a branch |\n";
+        assert_eq!(
+            cadences(text),
+            ["preview: Deployed on every push to a branch"]
+        );
+        let text =
+            "| Topic | Rule |\n|---|---|\n| Rollback triggers | 5xx rate > 2 % for 10 min |\n";
+        assert_eq!(triggers(text), ["5xx rate > 2 % for 10 min"]);
     }
 }

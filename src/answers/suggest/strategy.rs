@@ -283,6 +283,14 @@ impl<'a> Suggestions<'a> {
                 statements.push(fact);
             }
         }
+        // A cadence to a non-production environment is not how often
+        // releases reach users: it gives way to one that is.
+        if statements
+            .iter()
+            .any(|fact| !only_before_production(&fact.value))
+        {
+            statements.retain(|fact| !only_before_production(&fact.value));
+        }
         let sprints_only = !statements.is_empty()
             && statements.iter().all(|fact| {
                 fact.key == "release.cadence"
@@ -332,6 +340,18 @@ impl<'a> Suggestions<'a> {
             }
         }
     }
+}
+
+/// Whether a statement names only environments before production
+/// (`Weekly deploys to staging`), not production itself.
+fn only_before_production(text: &str) -> bool {
+    let before = crate::pattern!(
+        r"\b(dev|development|preview|qa|staging|stage|uat|sandbox|homolog\w*|desarrollo|entwicklung|recette)\b"
+    );
+    let production = crate::pattern!(
+        r"\b(prod|production|live|users?|customers?|produção|producao|producción|produccion|produktion\w*|produktiv\w*)\b"
+    );
+    before.is_match(text) && !production.is_match(text)
 }
 
 /// Reads `99.9%`, `99.95 %` or `99.9 percent` as a number.

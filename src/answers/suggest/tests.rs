@@ -828,3 +828,28 @@ fn documented_rollback_triggers_replace_the_common_ones() {
     );
     assert_eq!(triggers.item_sources[1][0].line_start, 71);
 }
+
+#[test]
+fn a_cadence_to_production_outranks_one_to_staging() {
+    let answers = suggest_answers(&project(vec![
+        fact("release.cadence", "Weekly deploys to staging", 10),
+        fact(
+            "release.cadence",
+            "Production releases every four weeks",
+            11,
+        ),
+    ]));
+    assert_eq!(
+        text_of(&answers, "s1.post_mvp_cadence"),
+        "Production releases every four weeks"
+    );
+    let only_staging = suggest_answers(&project(vec![fact(
+        "release.cadence",
+        "Weekly deploys to staging",
+        10,
+    )]));
+    assert_eq!(
+        text_of(&only_staging, "s1.post_mvp_cadence"),
+        "Weekly deploys to staging"
+    );
+}
