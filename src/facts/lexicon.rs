@@ -72,7 +72,7 @@ pub enum Words {
     Number,
     /// A sprint or iteration.
     Sprint,
-    /// A recurring release cycle: `cycle`, `cadence`, `Takt`.
+    /// A recurring release cycle: `cycle`, `cadence`, `frequency`, `Takt`.
     Cycle,
     /// Things done on a schedule that are not releases: backups, reports.
     NotRelease,
@@ -277,6 +277,12 @@ pub const LANGUAGES: &[Language] = &[
                 "end of every sprint",
                 "several times a day",
                 "once a week",
+                "every commit",
+                "every merge",
+                "every push",
+                "multiple times per day",
+                "multiple times a day",
+                "several times per day",
                 "twice a week",
                 "once a month",
                 "twice a month",
@@ -285,7 +291,7 @@ pub const LANGUAGES: &[Language] = &[
             period: &["day", "days", "week", "weeks", "month", "months"],
             number: &["one", "two", "three", "four", "six"],
             sprint: &["sprint", "sprints", "iteration", "iterations"],
-            cycle: &["cycle", "cycles", "cadence", "train", "rhythm"],
+            cycle: &["cycle", "cycles", "cadence", "train", "rhythm", "frequency"],
             not_release: &[
                 "backup",
                 "backups",
@@ -323,6 +329,11 @@ pub const LANGUAGES: &[Language] = &[
                 "pricing",
                 "quota",
                 "spend",
+                "review",
+                "reviews",
+                "reviewed",
+                "audit",
+                "audits",
                 "retro",
                 "retrospective",
                 "demo",
@@ -568,7 +579,7 @@ pub const LANGUAGES: &[Language] = &[
             period: &["dia", "dias", "semana", "semanas", "mês", "meses"],
             number: &["um", "uma", "dois", "duas", "três", "quatro"],
             sprint: &["sprint", "sprints", "iteração", "iterações"],
-            cycle: &["ciclo", "ciclos", "cadência", "ritmo"],
+            cycle: &["ciclo", "ciclos", "cadência", "ritmo", "frequência"],
             not_release: &[
                 "backup",
                 "backups",
@@ -584,6 +595,8 @@ pub const LANGUAGES: &[Language] = &[
                 "custos",
                 "orçamento",
                 "mensalidade",
+                "revisão",
+                "auditoria",
             ],
             rollback: &["rollback", "reversão", "reverter", "revertido", "revertida"],
             condition: &["se", "quando", "caso", "em caso de", "sempre que", "após"],
@@ -764,7 +777,7 @@ pub const LANGUAGES: &[Language] = &[
             period: &["día", "días", "semana", "semanas", "mes", "meses"],
             number: &["un", "una", "dos", "tres", "cuatro"],
             sprint: &["sprint", "sprints", "iteración", "iteraciones"],
-            cycle: &["ciclo", "ciclos", "cadencia", "ritmo"],
+            cycle: &["ciclo", "ciclos", "cadencia", "ritmo", "frecuencia"],
             not_release: &[
                 "backup",
                 "backups",
@@ -781,6 +794,8 @@ pub const LANGUAGES: &[Language] = &[
                 "coste",
                 "costes",
                 "presupuesto",
+                "revisión",
+                "auditoría",
             ],
             rollback: &[
                 "rollback",
@@ -967,7 +982,7 @@ pub const LANGUAGES: &[Language] = &[
             period: &["jour", "jours", "semaine", "semaines", "mois"],
             number: &["un", "une", "deux", "trois", "quatre"],
             sprint: &["sprint", "sprints", "itération", "itérations"],
-            cycle: &["cycle", "cycles", "cadence", "rythme"],
+            cycle: &["cycle", "cycles", "cadence", "rythme", "fréquence"],
             not_release: &[
                 "sauvegarde",
                 "sauvegardes",
@@ -979,6 +994,8 @@ pub const LANGUAGES: &[Language] = &[
                 "courriel",
                 "coût",
                 "coûts",
+                "revue",
+                "audit",
                 "budget",
             ],
             rollback: &[
@@ -1197,7 +1214,15 @@ pub const LANGUAGES: &[Language] = &[
             period: &["tag", "tage", "woche", "wochen", "monat", "monate"],
             number: &["ein", "eine", "zwei", "drei", "vier"],
             sprint: &["sprint", "sprints", "iteration", "iterationen"],
-            cycle: &["zyklus", "zyklen", "takt", "rhythmus", "kadenz"],
+            cycle: &[
+                "zyklus",
+                "zyklen",
+                "takt",
+                "rhythmus",
+                "kadenz",
+                "frequenz",
+                "häufigkeit",
+            ],
             not_release: &[
                 "backup",
                 "backups",
@@ -1212,6 +1237,9 @@ pub const LANGUAGES: &[Language] = &[
                 "budget",
                 "gebühr",
                 "gebühren",
+                "überprüfung",
+                "review",
+                "audit",
                 "synchronisation",
             ],
             rollback: &[

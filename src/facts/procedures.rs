@@ -76,6 +76,14 @@ pub fn read(reader: &DocumentReader<'_>, collector: &mut Collector) {
         let delivery = names.iter().any(|n| {
             words_regex(Words::Release).is_match(n) || words_regex(Words::Rollback).is_match(n)
         });
+        // A bare `Frequency:` field in a section about releasing.
+        let in_cadence = in_cadence
+            || (!label.is_empty()
+                && label.chars().count() <= 30
+                && words_regex(Words::Cycle).is_match(label)
+                && (delivery || words_regex(Words::Release).is_match(label))
+                && first(Words::NotRelease, label).is_none()
+                && !names.iter().any(|n| first(Words::NotRelease, n).is_some()));
         let short = |line: &str| (3..=60).contains(&line.chars().count());
         // Each cell of a row is read alone, named by the row's first cell.
         let texts: Vec<(String, Option<String>)> = match row {
@@ -257,6 +265,27 @@ fn frequencies(clause: &str) -> Vec<(usize, usize)> {
 /// reading), not how often releases happen.
 pub fn is_sprint_length(value: &str) -> bool {
     frequencies(value).is_empty() && sprint_length().is_match(value)
+}
+
+/// What a cadence statement says, to tell two wordings of one cadence from
+/// two cadences: its first frequency, folded (`on every push` and `Every
+/// push` are `every push`); `None` when it states none.
+pub fn frequency_of(value: &str) -> Option<String> {
+    let (start, end) = frequencies(value).into_iter().next()?;
+    let words: Vec<String> = value[start..end]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(super::lexicon::fold)
+        .collect();
+    let skip = [
+        "on", "each", "every", "a", "bei", "jedem", "en", "cada", "chaque",
+    ];
+    let core: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !skip.contains(w))
+        .collect();
+    Some(core.join(" "))
 }
 
 /// Whether a negation stands in the part of the clause just before `at`
@@ -668,5 +697,20 @@ mod tests {
         let text =
             "| Topic | Rule |\n|---|---|\n| Rollback triggers | 5xx rate > 2 % for 10 min |\n";
         assert_eq!(triggers(text), ["5xx rate > 2 % for 10 min"]);
+    }
+
+    #[test]
+    fn a_bare_frequency_field_counts_in_a_section_about_releasing() {
+        assert_eq!(
+            cadences(
+                "## Production Deployment\n\n- **Frequency:** Continuous (every commit to main)\n"
+            ),
+            ["Frequency: Continuous (every commit to main)"]
+        );
+        assert!(cadences("## Backup Plan\n\n- **Frequency:** daily\n").is_empty());
+        assert_eq!(
+            cadences("- Deployment frequency: Multiple times per day\n"),
+            ["Multiple times per day"]
+        );
     }
 }

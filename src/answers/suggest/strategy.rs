@@ -296,49 +296,53 @@ impl<'a> Suggestions<'a> {
                 fact.key == "release.cadence"
                     && crate::facts::procedures::is_sprint_length(&fact.value)
             });
-        match statements.as_slice() {
-            [] => {}
-            _ if sprints_only => {
-                let fact = statements[0];
-                self.propose(
-                    "s1.post_mvp_cadence",
-                    Value::Text(format!(
-                        "A release at the end of each sprint ({})",
-                        fact.value
-                    )),
-                    format!(
-                        "The documents state a sprint length, not a release cadence ({}).",
-                        cite(fact)
-                    ),
-                    &[fact],
-                );
-            }
-            [fact] => {
-                let fact = *fact;
-                self.put(
-                    "s1.post_mvp_cadence",
-                    Value::Text(fact.value.clone()),
-                    Origin::Document,
-                    None,
-                    &[fact],
-                );
-            }
-            several => {
-                let several = several.to_vec();
-                let listed = several
-                    .iter()
-                    .map(|fact| format!("\"{}\" ({})", fact.value, cite(fact)))
-                    .collect::<Vec<_>>()
-                    .join("; ");
-                self.put(
-                    "s1.post_mvp_cadence",
-                    Value::Text(format!("The documents state {} different cadences: {listed}. The owner decides which one production releases follow.", several.len())),
-                    Origin::Document,
-                    None,
-                    &several,
-                );
+        if statements.is_empty() {
+            return;
+        }
+        if sprints_only {
+            let fact = statements[0];
+            self.propose(
+                "s1.post_mvp_cadence",
+                Value::Text(format!(
+                    "A release at the end of each sprint ({})",
+                    fact.value
+                )),
+                format!(
+                    "The documents state a sprint length, not a release cadence ({}).",
+                    cite(fact)
+                ),
+                &[fact],
+            );
+            return;
+        }
+        // Wordings of one cadence are one; different cadences are all listed.
+        let mut groups: Vec<(String, Vec<&Fact>)> = Vec::new();
+        for fact in statements {
+            let meaning = crate::facts::procedures::frequency_of(&fact.value)
+                .unwrap_or_else(|| crate::facts::normalize(&fact.value));
+            match groups.iter_mut().find(|(m, _)| *m == meaning) {
+                Some((_, facts)) => facts.push(fact),
+                None => groups.push((meaning, vec![fact])),
             }
         }
+        let all: Vec<&Fact> = groups.iter().flat_map(|(_, f)| f.iter().copied()).collect();
+        let text = if let [(_, facts)] = groups.as_slice() {
+            facts[0].value.clone()
+        } else {
+            let listed = groups
+                .iter()
+                .map(|(_, facts)| format!("\"{}\" ({})", facts[0].value, cite(facts[0])))
+                .collect::<Vec<_>>()
+                .join("; ");
+            format!("The documents state {} different cadences: {listed}. The owner decides which one production releases follow.", groups.len())
+        };
+        self.put(
+            "s1.post_mvp_cadence",
+            Value::Text(text),
+            Origin::Document,
+            None,
+            &all,
+        );
     }
 }
 

@@ -853,3 +853,21 @@ fn a_cadence_to_production_outranks_one_to_staging() {
         "Weekly deploys to staging"
     );
 }
+
+#[test]
+fn two_wordings_of_one_cadence_are_one_cadence_citing_both() {
+    let answers = suggest_answers(&project(vec![
+        fact(
+            "release.cadence",
+            "Deployment happens on every merge to main",
+            10,
+        ),
+        fact("release.cadence", "Every merge to main is deployed", 80),
+    ]));
+    let cadence = answers.get("s1.post_mvp_cadence").unwrap();
+    assert_eq!(
+        cadence.value,
+        Value::Text("Deployment happens on every merge to main".into())
+    );
+    assert_eq!(cadence.sources.len(), 2);
+}
