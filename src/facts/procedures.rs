@@ -345,9 +345,9 @@ fn cadence(
     let about = in_section || label.is_some();
     let released = first(Words::Release, clause).is_some();
     let strong = found.first().copied().filter(|&(start, end)| {
-        (released || about)
-            // Backups, reports and meetings have schedules too.
-            && (about || first(Words::NotRelease, clause).is_none())
+        // Under a cadence heading or label, or said of releases (backups,
+        // reports and meetings have schedules too).
+        (about || (released && first(Words::NotRelease, clause).is_none()))
             && !negated(clause, start, end)
             // `weekly or bi-weekly` is still open.
             && !found.windows(2).any(|pair| {
