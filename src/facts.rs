@@ -8,7 +8,8 @@
 //! [`tools`] for the tool and platform keys (decisions kept apart from
 //! alternatives and negations, which become hints), [`nfr`] for service
 //! levels, [`lists`] for the one-fact-per-item keys, [`timeline`] for the
-//! launch date and milestones. [`report`] shapes the result for the CLI.
+//! launch date and milestones, [`procedures`] for the release cadence and
+//! rollback triggers. [`report`] shapes the result for the CLI.
 //!
 //! Output is deterministic: facts are ordered by key (in the order of
 //! PRODUCT.md §3), then by where they were first read.
@@ -17,6 +18,7 @@ pub mod conflicts;
 pub mod lexicon;
 pub mod lists;
 pub mod nfr;
+pub mod procedures;
 pub mod report;
 pub mod timeline;
 pub mod tools;
@@ -62,6 +64,8 @@ pub const KEYS: &[&str] = &[
     "mvp.scope_item",
     "postmvp.increment",
     "release.criterion",
+    "release.cadence",
+    "rollback.trigger",
     "test.exit_criterion",
     "test.environment",
     "stakeholder.role",
@@ -69,7 +73,8 @@ pub const KEYS: &[&str] = &[
 
 /// Keys where weak readings are dropped once a strong one exists: one
 /// launch date said of the MVP beats dated releases met in a timeline.
-const PREFER_SURE: &[&str] = &["timeline.mvp_launch"];
+/// A sprint length stands for a release cadence only where none is stated.
+const PREFER_SURE: &[&str] = &["timeline.mvp_launch", "release.cadence"];
 
 /// Longest excerpt kept in a source, in characters.
 pub const EXCERPT_CHARS: usize = 200;
@@ -104,6 +109,7 @@ pub fn extract(documents: &[LoadedDocument]) -> Extraction {
         nfr::read(reader, &mut collector);
         timeline::read(reader, &mut collector);
         lists::read(reader, &mut collector);
+        procedures::read(reader, &mut collector);
     }
     // Criteria the owning roles do not state may still be in other documents.
     for (key, _) in lists::CRITERIA {

@@ -2,9 +2,43 @@
 
 use super::*;
 
+/// Most documented rollback triggers carried into the plan.
+const MAX_TRIGGERS: usize = 10;
+
 impl<'a> Suggestions<'a> {
-    pub(super) fn fill_rollback(&mut self) {
-        let pattern = self.text("s1.mvp_pattern").unwrap_or_default();
+    /// The documented rollback triggers, each citing where it is stated;
+    /// common triggers only when the documents state none.
+    fn fill_triggers(&mut self) {
+        let mut documented = self.of("rollback.trigger");
+        if !documented.is_empty() {
+            let total = documented.len();
+            // Those listed under a rollback-trigger heading first: the
+            // documents' own list, before triggers met in other sections.
+            documented.sort_by_key(|fact| {
+                let heading = fact
+                    .sources
+                    .first()
+                    .map(|s| s.heading.as_str())
+                    .unwrap_or("");
+                let innermost = heading.rsplit(" > ").take(2).collect::<Vec<_>>().join(" ");
+                !crate::facts::lexicon::names_subject(
+                    crate::facts::lexicon::Subject::RollbackTriggers,
+                    &innermost,
+                )
+            });
+            documented.truncate(MAX_TRIGGERS);
+            let reason = (total > MAX_TRIGGERS).then(|| {
+                format!(
+                    "The documents state {total} rollback triggers; the first {MAX_TRIGGERS} are listed, those under a rollback-trigger heading first."
+                )
+            });
+            let items = documented
+                .into_iter()
+                .map(|fact| (vec![fact.value.clone()], vec![fact]))
+                .collect();
+            self.put_items("s6.triggers", items, Origin::Document, reason);
+            return;
+        }
         let mut triggers: Vec<(Vec<String>, Vec<&Fact>)> = Vec::new();
         triggers.push((
             vec!["A smoke test or MVP verification check fails after the deployment".into()],
@@ -60,7 +94,11 @@ impl<'a> Suggestions<'a> {
                 "Common triggers; the documents set no availability or latency objective to measure against.".into()
             }),
         );
+    }
 
+    pub(super) fn fill_rollback(&mut self) {
+        let pattern = self.text("s1.mvp_pattern").unwrap_or_default();
+        self.fill_triggers();
         let mut later: Vec<String> = Vec::new();
         if self.text("s1.post_mvp_pattern").as_deref() == Some("Canary") {
             later.push("Canary error rate or latency worse than the stable version".into());

@@ -269,26 +269,93 @@ impl<'a> Suggestions<'a> {
                 &facts,
             );
         }
-        let statements: Vec<&Fact> = self
+        // Stated cadences, and post-MVP statements about the cadence.
+        let mut statements: Vec<&Fact> = self.of("release.cadence");
+        for fact in self
             .facts
             .iter()
             .filter(|fact| fact.key == "postmvp.increment" && mentions(&fact.value, CADENCE_WORDS))
-            .collect();
-        if !statements.is_empty() {
-            let text = statements
+        {
+            if !statements
                 .iter()
-                .map(|f| f.value.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            self.put(
-                "s1.post_mvp_cadence",
-                Value::Text(text),
-                Origin::Document,
-                None,
-                &statements,
-            );
+                .any(|s| crate::facts::normalize(&s.value) == crate::facts::normalize(&fact.value))
+            {
+                statements.push(fact);
+            }
         }
+        // A cadence to a non-production environment is not how often
+        // releases reach users: it gives way to one that is.
+        if statements
+            .iter()
+            .any(|fact| !only_before_production(&fact.value))
+        {
+            statements.retain(|fact| !only_before_production(&fact.value));
+        }
+        let sprints_only = !statements.is_empty()
+            && statements.iter().all(|fact| {
+                fact.key == "release.cadence"
+                    && crate::facts::procedures::is_sprint_length(&fact.value)
+            });
+        if statements.is_empty() {
+            return;
+        }
+        if sprints_only {
+            let fact = statements[0];
+            self.propose(
+                "s1.post_mvp_cadence",
+                Value::Text(format!(
+                    "A release at the end of each sprint ({})",
+                    fact.value
+                )),
+                format!(
+                    "The documents state a sprint length, not a release cadence ({}).",
+                    cite(fact)
+                ),
+                &[fact],
+            );
+            return;
+        }
+        // Wordings of one cadence are one; different cadences are all listed.
+        let mut groups: Vec<(String, Vec<&Fact>)> = Vec::new();
+        for fact in statements {
+            let meaning = crate::facts::procedures::frequency_of(&fact.value)
+                .unwrap_or_else(|| crate::facts::normalize(&fact.value));
+            match groups.iter_mut().find(|(m, _)| *m == meaning) {
+                Some((_, facts)) => facts.push(fact),
+                None => groups.push((meaning, vec![fact])),
+            }
+        }
+        let all: Vec<&Fact> = groups.iter().flat_map(|(_, f)| f.iter().copied()).collect();
+        let text = if let [(_, facts)] = groups.as_slice() {
+            facts[0].value.clone()
+        } else {
+            let listed = groups
+                .iter()
+                .map(|(_, facts)| format!("\"{}\" ({})", facts[0].value, cite(facts[0])))
+                .collect::<Vec<_>>()
+                .join("; ");
+            format!("The documents state {} different cadences: {listed}. The owner decides which one production releases follow.", groups.len())
+        };
+        self.put(
+            "s1.post_mvp_cadence",
+            Value::Text(text),
+            Origin::Document,
+            None,
+            &all,
+        );
     }
+}
+
+/// Whether a statement names only environments before production
+/// (`Weekly deploys to staging`), not production itself.
+fn only_before_production(text: &str) -> bool {
+    let before = crate::pattern!(
+        r"\b(dev|development|preview|qa|staging|stage|uat|sandbox|homolog\w*|desarrollo|entwicklung|recette)\b"
+    );
+    let production = crate::pattern!(
+        r"\b(prod|production|live|users?|customers?|produção|producao|producción|produccion|produktion\w*|produktiv\w*)\b"
+    );
+    before.is_match(text) && !production.is_match(text)
 }
 
 /// Reads `99.9%`, `99.95 %` or `99.9 percent` as a number.

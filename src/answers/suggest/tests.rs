@@ -758,3 +758,116 @@ fn documents_that_disagree_leave_an_open_decision_with_every_value_and_its_owner
     ]));
     assert!(agreed.get("s0.disagreements").is_none());
 }
+
+#[test]
+fn a_stated_cadence_fills_the_post_mvp_cadence_from_the_documents() {
+    let answers = suggest_answers(&project(vec![fact(
+        "release.cadence",
+        "Production releases every three weeks",
+        52,
+    )]));
+    let cadence = answers.get("s1.post_mvp_cadence").unwrap();
+    assert_eq!(cadence.origin, Origin::Document);
+    assert_eq!(
+        cadence.value,
+        Value::Text("Production releases every three weeks".into())
+    );
+    assert_eq!(cadence.sources[0].line_start, 52);
+}
+
+#[test]
+fn two_stated_cadences_are_both_listed_with_their_sources() {
+    let answers = suggest_answers(&project(vec![
+        fact("release.cadence", "Releases every two weeks", 10),
+        fact("release.cadence", "Monthly production deployments", 90),
+    ]));
+    let text = text_of(&answers, "s1.post_mvp_cadence");
+    assert!(text.contains("Releases every two weeks"), "{text}");
+    assert!(text.contains("Monthly production deployments"), "{text}");
+    assert!(
+        text.contains("(line 10)") && text.contains("(line 90)"),
+        "{text}"
+    );
+    assert!(text.contains("different cadences"), "{text}");
+    assert_eq!(answers.get("s1.post_mvp_cadence").unwrap().sources.len(), 2);
+}
+
+#[test]
+fn a_sprint_length_only_proposes_a_release_per_sprint() {
+    let answers = suggest_answers(&project(vec![fact(
+        "release.cadence",
+        "The team works in two-week sprints",
+        33,
+    )]));
+    let cadence = answers.get("s1.post_mvp_cadence").unwrap();
+    assert_eq!(cadence.origin, Origin::Proposed);
+    assert!(text_of(&answers, "s1.post_mvp_cadence").contains("two-week sprints"));
+    assert!(cadence.reason.as_deref().unwrap().contains("(line 33)"));
+}
+
+#[test]
+fn documented_rollback_triggers_replace_the_common_ones() {
+    let answers = suggest_answers(&project(vec![
+        fact(
+            "rollback.trigger",
+            "Roll back when the error rate exceeds 1%",
+            70,
+        ),
+        fact("rollback.trigger", "Rollback if health checks fail", 71),
+        fact("nfr.availability", "99.9%", 3),
+        fact("db.engine", "postgresql", 4),
+    ]));
+    let triggers = answers.get("s6.triggers").unwrap();
+    assert_eq!(triggers.origin, Origin::Document);
+    assert_eq!(
+        triggers.value,
+        Value::List(vec![
+            "Roll back when the error rate exceeds 1%".into(),
+            "Rollback if health checks fail".into()
+        ])
+    );
+    assert_eq!(triggers.item_sources[1][0].line_start, 71);
+}
+
+#[test]
+fn a_cadence_to_production_outranks_one_to_staging() {
+    let answers = suggest_answers(&project(vec![
+        fact("release.cadence", "Weekly deploys to staging", 10),
+        fact(
+            "release.cadence",
+            "Production releases every four weeks",
+            11,
+        ),
+    ]));
+    assert_eq!(
+        text_of(&answers, "s1.post_mvp_cadence"),
+        "Production releases every four weeks"
+    );
+    let only_staging = suggest_answers(&project(vec![fact(
+        "release.cadence",
+        "Weekly deploys to staging",
+        10,
+    )]));
+    assert_eq!(
+        text_of(&only_staging, "s1.post_mvp_cadence"),
+        "Weekly deploys to staging"
+    );
+}
+
+#[test]
+fn two_wordings_of_one_cadence_are_one_cadence_citing_both() {
+    let answers = suggest_answers(&project(vec![
+        fact(
+            "release.cadence",
+            "Deployment happens on every merge to main",
+            10,
+        ),
+        fact("release.cadence", "Every merge to main is deployed", 80),
+    ]));
+    let cadence = answers.get("s1.post_mvp_cadence").unwrap();
+    assert_eq!(
+        cadence.value,
+        Value::Text("Deployment happens on every merge to main".into())
+    );
+    assert_eq!(cadence.sources.len(), 2);
+}
