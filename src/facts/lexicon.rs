@@ -1355,25 +1355,7 @@ pub fn alternation(cue: Cue) -> &'static str {
     static CACHE: OnceLock<Vec<String>> = OnceLock::new();
     let all = CACHE.get_or_init(|| {
         CUES.iter()
-            .map(|cue| {
-                let mut words: Vec<String> = LANGUAGES
-                    .iter()
-                    .flat_map(|language| language.cue(*cue))
-                    .flat_map(|word| [word.to_lowercase(), fold(word)])
-                    .collect();
-                // Longest first, so `por exemplo` wins over `por`.
-                words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-                words.dedup();
-                words
-                    .iter()
-                    .map(|w| {
-                        regex::escape(w)
-                            .replace(' ', r"[\s\-.]+")
-                            .replace("/", r"\s*/\s*")
-                    })
-                    .collect::<Vec<_>>()
-                    .join("|")
-            })
+            .map(|cue| join_words(LANGUAGES.iter().flat_map(|language| language.cue(*cue))))
             .collect()
     });
     let index = CUES.iter().position(|c| *c == cue).unwrap_or(0);
