@@ -35,6 +35,54 @@ pub fn render_html(markdown: &str) -> String {
     comrak::markdown_to_html(markdown, &options())
 }
 
+/// Renders Markdown to HTML in parts: what comes before the first level-2 or
+/// level-3 heading of the document, then one part per such heading up to the
+/// next. Joined, the parts are [`render_html`]'s HTML. The cut is made while
+/// the tree is written (a heading node of the document's top level), never by
+/// looking for tags in the text, so a heading inside a list, a quote or code
+/// never starts a part. The preview replaces only the parts that changed.
+pub fn render_html_parts(markdown: &str) -> Vec<String> {
+    // NUL never reaches comrak's output (CommonMark replaces it in the
+    // input with U+FFFD), so it can mark the cuts. The newline after it
+    // keeps the heading from starting a line of its own: the line break it
+    // would have written is written (or not) before the cut, as without it.
+    const CUT: &str = "\0\n";
+    fn cutting_formatter<'a>(
+        context: &mut comrak::html::Context<()>,
+        node: &'a AstNode<'a>,
+        entering: bool,
+    ) -> Result<comrak::html::ChildRendering, std::fmt::Error> {
+        if entering {
+            if let NodeValue::Heading(heading) = &node.data().value {
+                let top_level = node
+                    .parent()
+                    .is_some_and(|parent| matches!(parent.data().value, NodeValue::Document));
+                if top_level && matches!(heading.level, 2 | 3) {
+                    context.cr()?;
+                    std::fmt::Write::write_str(context, CUT)?;
+                }
+            }
+        }
+        comrak::html::format_node_default(context, node, entering)
+    }
+    let arena = Arena::new();
+    let options = options();
+    let root = parse_document(&arena, markdown, &options);
+    let mut html = String::new();
+    let written = comrak::html::format_document_with_formatter(
+        root,
+        &options,
+        &mut html,
+        &comrak::options::Plugins::default(),
+        cutting_formatter,
+        (),
+    );
+    if written.is_err() {
+        return vec![render_html(markdown)];
+    }
+    html.split(CUT).map(str::to_string).collect()
+}
+
 /// A heading of a document, with where its section starts and ends.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Section {
@@ -735,6 +783,49 @@ fn strip_numbering(text: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn html_parts_cut_before_each_section_heading_and_join_to_the_whole() {
+        let plan = "# Plan\n\nlegend\n\n## 0. Intro\n\na\n\n## 1. Strategy\n\nb\n";
+        let parts = render_html_parts(plan);
+        assert_eq!(parts.len(), 3, "{parts:?}");
+        assert!(parts[0].starts_with("<h1") && parts[0].contains("legend"));
+        assert!(parts[1].starts_with("<h2") && parts[1].contains("0. Intro"));
+        assert!(parts[2].starts_with("<h2") && parts[2].contains("1. Strategy"));
+        assert_eq!(parts.concat(), render_html(plan));
+    }
+
+    #[test]
+    fn html_parts_cut_before_sub_section_headings_but_not_deeper_ones() {
+        let plan = "## 1. A\n\na\n\n### Workflow\n\nb\n\n#### detail\n\nc\n";
+        let parts = render_html_parts(plan);
+        assert_eq!(parts.len(), 3, "{parts:?}");
+        assert_eq!(parts[0], "", "nothing before the first heading");
+        assert!(parts[1].starts_with("<h2"));
+        assert!(parts[2].starts_with("<h3") && parts[2].contains("<h4"));
+        assert_eq!(parts.concat(), render_html(plan));
+    }
+
+    #[test]
+    fn html_parts_do_not_cut_at_escaped_text_code_or_nested_headings() {
+        let plan = "## 1. A\n\n```\n<h3>not a heading\n## nor this\n```\n\n<h2>raw</h2>\n\n> ## quoted heading\n\n- ### heading in a list\n";
+        let parts = render_html_parts(plan);
+        assert_eq!(parts.len(), 2, "{parts:?}");
+        assert_eq!(parts.concat(), render_html(plan));
+    }
+
+    #[test]
+    fn an_empty_plan_is_one_empty_part() {
+        assert_eq!(render_html_parts(""), [""]);
+    }
+
+    #[test]
+    fn footnotes_stay_with_the_last_part_and_keep_their_numbers() {
+        let plan = "## A\n\nx [^S1]\n\n## B\n\ny [^S2]\n\n[^S1]: one\n[^S2]: two\n";
+        let parts = render_html_parts(plan);
+        assert_eq!(parts.concat(), render_html(plan));
+        assert!(parts.last().unwrap().contains("data-footnotes"));
+    }
+
     use super::*;
 
     fn titles(outline: &Outline) -> Vec<&str> {

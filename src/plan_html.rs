@@ -72,7 +72,22 @@ fn kind_of(label: &str) -> (&'static str, &'static str) {
 /// `html` with its footnote references shown as labelled markers that
 /// reveal their note, the notes labelled, and proposals shown as badges.
 pub fn decorate(html: &str) -> String {
-    let notes = notes(html);
+    decorate_with(html, &notes(html))
+}
+
+/// [`decorate`] for a plan in parts (see
+/// [`crate::markdown::render_html_parts`]): the notes are read from the
+/// whole, each part is decorated alone, and joined they are the decorated
+/// whole.
+pub fn decorate_parts(parts: &[String]) -> Vec<String> {
+    let notes = notes(&parts.concat());
+    parts
+        .iter()
+        .map(|part| decorate_with(part, &notes))
+        .collect()
+}
+
+fn decorate_with(html: &str, notes: &BTreeMap<String, String>) -> String {
     let marked = reference().replace_all(html, |captures: &regex::Captures<'_>| {
         let label = &captures[1];
         let (class, kind) = kind_of(label);

@@ -53,6 +53,14 @@ proptest! {
     }
 
     #[test]
+    fn the_html_parts_of_any_text_join_to_its_html(text in markdownish()) {
+        let parts = deployplan::markdown::render_html_parts(&text);
+        prop_assert_eq!(parts.concat(), render_html(&text));
+        let decorated = deployplan::plan_html::decorate_parts(&parts);
+        prop_assert_eq!(decorated.concat(), deployplan::plan_html::decorate(&render_html(&text)));
+    }
+
+    #[test]
     fn facts_are_extracted_from_any_text(text in markdownish(), role in prop::sample::select(Role::ALL.to_vec())) {
         let outline = parse_outline(&text);
         let document = Document { path: "project_docs/doc.md".into(), role: Some(role), reason: String::new(), bytes: text.len() as u64, warnings: Vec::new(), own_output: false };

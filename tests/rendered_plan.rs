@@ -73,3 +73,35 @@ fn the_export_reads_the_same_contents_and_glossary_from_the_structure() {
         export_plan(&rendered.markdown, Format::Html, &options).unwrap()
     );
 }
+
+#[test]
+fn the_preview_parts_are_the_sections_and_sub_sections_the_renderer_wrote() {
+    let project = Project::open(&sample_dir()).unwrap();
+    let answers = suggest_answers(&project);
+    let rendered = rendered_plan(&project, &answers);
+    let parts = deployplan::markdown::render_html_parts(&rendered.markdown);
+    assert_eq!(
+        parts.concat(),
+        deployplan::markdown::render_html(&rendered.markdown)
+    );
+    // Every part after the first starts at a section or sub-section heading,
+    // and the section headings are those the renderer wrote, in order.
+    assert!(parts[1..]
+        .iter()
+        .all(|part| part.starts_with("<h2") || part.starts_with("<h3")));
+    let cut_at: Vec<String> = parts
+        .iter()
+        .filter(|part| part.starts_with("<h2"))
+        .map(|part| {
+            let text = part.split('>').nth(1).unwrap_or_default();
+            deployplan::export::html::unescape(text.split('<').next().unwrap_or_default())
+        })
+        .collect();
+    let written: Vec<String> = rendered
+        .sections
+        .iter()
+        .filter(|section| section.step_id != OVERVIEW_ID)
+        .map(|section| section.heading.clone())
+        .collect();
+    assert_eq!(cut_at, written);
+}

@@ -151,7 +151,11 @@ pub fn wizard_definition() -> WizardDefinition {
 #[ts(export, export_to = "../../ui/src/lib/bindings/")]
 pub struct Preview {
     markdown: String,
-    html: String,
+    /// The HTML in parts: what comes before the first section, then one part
+    /// per section and sub-section heading (see
+    /// `deployplan::markdown::render_html_parts`); the preview replaces only
+    /// the parts that changed.
+    parts: Vec<String>,
     /// How long the core took to render both, in milliseconds: the UI records
     /// it beside its keystroke-to-preview timings (see BENCHMARKS.md).
     core_ms: f64,
@@ -161,11 +165,12 @@ pub struct Preview {
 pub async fn render_preview(session: State<'_, Arc<Session>>, answers: Answers) -> Result<Preview> {
     let started = Instant::now();
     let markdown = session.with_project(|opened| Ok(opened.plan_markdown(&answers)))?;
-    let html = deployplan::plan_html::decorate(&deployplan::markdown::render_html(&markdown));
+    let parts =
+        deployplan::plan_html::decorate_parts(&deployplan::markdown::render_html_parts(&markdown));
     let core_ms = started.elapsed().as_secs_f64() * 1000.0;
     Ok(Preview {
         markdown,
-        html,
+        parts,
         core_ms,
     })
 }

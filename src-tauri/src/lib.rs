@@ -206,7 +206,13 @@ mod tests {
             markdown.contains("## 0. Introduction & Goals")
                 && markdown.contains("## 11. Roles & Responsibilities")
         );
-        assert!(preview["html"].as_str().unwrap().contains("<h2"));
+        let parts = preview["parts"].as_array().unwrap();
+        assert!(parts
+            .iter()
+            .any(|part| part.as_str().unwrap().contains("<h2")));
+        // One part per section and sub-section: the preview replaces only
+        // the parts a change touched.
+        assert!(parts.len() > 12, "{}", parts.len());
     }
 
     #[test]

@@ -281,7 +281,12 @@ fn project_commands_refuse_hostile_paths_and_answers() {
     answers["values"]["../../etc/passwd"] = json!({ "value": "x", "origin": "user" });
     answers["values"]["s0.purpose"] = json!({ "value": format!("<script>window.__xss=1</script>{}", "a".repeat(1 << 20)), "origin": "user" });
     let preview = invoke(&webview, "render_preview", json!({ "answers": answers })).unwrap();
-    let html = preview["html"].as_str().unwrap();
+    let html: String = preview["parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|part| part.as_str().unwrap())
+        .collect();
     assert!(
         !html.contains("<script"),
         "raw HTML from an answer was rendered"

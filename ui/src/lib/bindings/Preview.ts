@@ -3,7 +3,14 @@
 /**
  * The plan as Markdown and as HTML, for the live preview.
  */
-export type Preview = { markdown: string, html: string, 
+export type Preview = { markdown: string, 
+/**
+ * The HTML in parts: what comes before the first section, then one part
+ * per section and sub-section heading (see
+ * `deployplan::markdown::render_html_parts`); the preview replaces only
+ * the parts that changed.
+ */
+parts: Array<string>, 
 /**
  * How long the core took to render both, in milliseconds: the UI records
  * it beside its keystroke-to-preview timings (see BENCHMARKS.md).

@@ -21,7 +21,7 @@ function heldCore() {
         const text = textOf(args);
         requests.push({
           text,
-          finish: () => resolve({ markdown: text, html: `<p>${text}</p>`, core_ms: 2 }),
+          finish: () => resolve({ markdown: text, parts: [`<p>${text}</p>`], core_ms: 2 }),
           fail: () => reject({ code: 'render_failed', message: 'cannot render' }),
         });
       }),

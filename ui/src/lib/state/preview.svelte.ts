@@ -9,7 +9,10 @@ import { afterNextPaint, dropKeystrokes, recordPainted, recordResult, recordUpda
 import type { IpcError } from '../types';
 
 export class PreviewState {
-  html = $state('');
+  /** The plan's HTML in the parts the core cut it into (sections, sub-sections). */
+  parts = $state<string[]>([]);
+  /** The whole HTML: the parts joined. */
+  html = $derived(this.parts.join(''));
   markdown = $state('');
   error = $state<IpcError | null>(null);
   loading = $state(false);
@@ -55,7 +58,7 @@ export class PreviewState {
       const preview = await ipc.renderPreview(answers);
       if (this.#disposed) return;
       const arrived = recordResult(keystrokes, preview.core_ms);
-      this.html = preview.html;
+      this.parts = preview.parts;
       this.markdown = preview.markdown;
       this.error = null;
       void tick().then(async () => {

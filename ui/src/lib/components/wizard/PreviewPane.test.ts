@@ -4,16 +4,16 @@ import PreviewPane from './PreviewPane.svelte';
 
 const INTRO = '<h1>Plan</h1>\n<p>How to read this plan</p>\n';
 const section = (number: number, text: string) => `<h2>${number}. Section</h2>\n<p>${text}</p>\n`;
-const props = (html: string) => ({ html, markdown: '', loading: false, error: null });
+const props = (...parts: string[]) => ({ parts, markdown: '', loading: false, error: null });
 
 describe('preview pane', () => {
   it('replaces only the sections whose HTML changed', async () => {
-    const view = render(PreviewPane, { props: props(INTRO + section(0, 'first') + section(1, 'second')) });
+    const view = render(PreviewPane, { props: props(INTRO, section(0, 'first'), section(1, 'second')) });
     const content = screen.getByTestId('preview-content');
     const [, untouched] = content.querySelectorAll('h2');
     const title = content.querySelector('h1');
 
-    await view.rerender(props(INTRO + section(0, 'first, edited') + section(1, 'second')));
+    await view.rerender(props(INTRO, section(0, 'first, edited'), section(1, 'second')));
 
     expect(content.querySelectorAll('h2')[1]).toBe(untouched);
     expect(content.querySelector('h1')).toBe(title);
@@ -25,17 +25,17 @@ describe('preview pane', () => {
   });
 
   it('adds and removes sections without leaving any behind', async () => {
-    const view = render(PreviewPane, { props: props(INTRO + section(0, 'a') + section(1, 'b')) });
+    const view = render(PreviewPane, { props: props(INTRO, section(0, 'a'), section(1, 'b')) });
     const content = screen.getByTestId('preview-content');
-    await view.rerender(props(INTRO + section(0, 'a')));
+    await view.rerender(props(INTRO, section(0, 'a')));
     expect(content.querySelectorAll('h2')).toHaveLength(1);
-    await view.rerender(props(INTRO + section(0, 'a') + section(1, 'b') + section(2, 'c')));
+    await view.rerender(props(INTRO, section(0, 'a'), section(1, 'b'), section(2, 'c')));
     expect([...content.querySelectorAll('h2')].map((h) => h.textContent)).toEqual(['0. Section', '1. Section', '2. Section']);
   });
 
   it('replaces a section whose diagram block was swapped for its figure, leaving no copy', async () => {
     const diagram = '<h2>1. Flow</h2>\n<pre><code class="language-mermaid">flowchart LR\n</code></pre>\n<p><em>caption</em></p>\n';
-    const view = render(PreviewPane, { props: props(INTRO + diagram + section(2, 'x')) });
+    const view = render(PreviewPane, { props: props(INTRO, diagram, section(2, 'x')) });
     const content = screen.getByTestId('preview-content');
     // What drawing the diagram does: the code block is replaced by a figure.
     const pre = content.querySelector('pre')!;
@@ -43,7 +43,7 @@ describe('preview pane', () => {
     figure.className = 'diagram';
     pre.replaceWith(figure);
 
-    await view.rerender(props(INTRO + diagram.replace('caption', 'new caption') + section(2, 'x')));
+    await view.rerender(props(INTRO, diagram.replace('caption', 'new caption'), section(2, 'x')));
 
     expect(content.querySelectorAll('h2')).toHaveLength(2);
     expect(content.querySelectorAll('figure.diagram, pre')).toHaveLength(1);
