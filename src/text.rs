@@ -174,6 +174,17 @@ pub fn bracketed_date(text: &str) -> Option<(String, String, String)> {
     ))
 }
 
+/// `text` with runs of whitespace as one space, cut to at most `max`
+/// characters and then marked with `…`.
+pub fn shorten(text: &str, max: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        return flat;
+    }
+    let cut: String = flat.chars().take(max).collect();
+    format!("{}…", cut.trim_end())
+}
+
 /// `text` with every character `keep` refuses as a space, and runs of
 /// whitespace as one space.
 pub fn keep_chars(text: &str, keep: impl Fn(char) -> bool) -> String {
@@ -237,6 +248,8 @@ mod tests {
     #[test]
     fn times_are_written_as_rfc3339_utc() {
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(shorten(" a \n b ", 10), "a b");
+        assert_eq!(shorten("abc def ghi", 4), "abc…");
         assert_eq!(
             keep_chars("  a-b /c\n\td ", |c| c.is_alphanumeric()),
             "a b c d"

@@ -12,6 +12,7 @@ use super::{non_decision_section, Collector, DocumentReader, Strength};
 use crate::markdown::{Block, BlockKind};
 use crate::model::Role;
 use crate::pattern;
+use crate::text::shorten;
 use regex::Regex;
 use std::collections::HashSet;
 
@@ -79,15 +80,6 @@ fn item_text(block: &Block) -> String {
             .join(" "),
     };
     shorten(text.trim().trim_end_matches([':', ';']), 200)
-}
-
-fn shorten(text: &str, max: usize) -> String {
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max {
-        return flat;
-    }
-    let cut: String = flat.chars().take(max).collect();
-    format!("{}…", cut.trim_end())
 }
 
 /// Top-level items in the sections matching `sections`: the innermost

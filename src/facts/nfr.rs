@@ -250,12 +250,7 @@ fn clean_statement(text: &str, label: &str) -> String {
         }
     }
     let value = value.trim().trim_end_matches(['.', ';', ',']).trim();
-    let flat: String = value.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() > 160 {
-        let cut: String = flat.chars().take(160).collect();
-        return format!("{}…", cut.trim_end());
-    }
-    flat
+    crate::text::shorten(value, 160)
 }
 
 #[cfg(test)]

@@ -321,16 +321,7 @@ fn statement(text: &str) -> String {
         .trim_start_matches(['-', '*', '•', ':', ' ', '"', '“'])
         .trim_end_matches(['.', ';', ',', ':', '"', '”'])
         .trim();
-    let flat: String = value
-        .replace(['"', '“', '”'], "")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    if flat.chars().count() > MAX_VALUE_CHARS {
-        let cut: String = flat.chars().take(MAX_VALUE_CHARS).collect();
-        return format!("{}…", cut.trim_end());
-    }
-    flat
+    crate::text::shorten(&value.replace(['"', '“', '”'], ""), MAX_VALUE_CHARS)
 }
 
 fn cadence(

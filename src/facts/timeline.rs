@@ -12,6 +12,7 @@ use super::{clauses, Collector, DocumentReader, Strength};
 use crate::markdown::BlockKind;
 use crate::model::Role;
 use crate::pattern;
+use crate::text::shorten;
 use regex::Regex;
 
 /// Time expressions: dates, quarters, week/day/sprint/month numbers.
@@ -152,15 +153,6 @@ fn milestones(reader: &DocumentReader<'_>, collector: &mut Collector) {
             reader.block_source(block, 0),
         );
     }
-}
-
-fn shorten(text: &str, max: usize) -> String {
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max {
-        return flat;
-    }
-    let cut: String = flat.chars().take(max).collect();
-    format!("{}…", cut.trim_end())
 }
 
 #[cfg(test)]
